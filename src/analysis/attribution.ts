@@ -1,0 +1,372 @@
+/**
+ * Attributions: who says what in a sentence. A cue ("said", "according to",
+ * "data from", "a study by", a passive with "by"), its source, and whether
+ * the source is named (a name, an office, a pronoun standing for one) or
+ * anonymous ("sources", "officials", "people familiar with the matter").
+ */
+import type {Document, Sentence, Token} from './document.js'
+import {inside, type Quotation} from './quotes.js'
+import {
+  actVerbs, anonymousHeads, beVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
+  pronouns, reportingVerbs, sourceNouns
+} from './lexicon.js'
+
+export type AttributionKind = 'speech' | 'according' | 'data' | 'act' | 'agent'
+
+export interface Span {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+export interface Attribution {
+  readonly sentence: number
+  readonly kind: AttributionKind
+  /** The cue: "said", "according to", "data from", "lashed out". */
+  readonly cue: Span
+  /** Normalised cue word ("said", "according"). */
+  readonly verb: string
+  /** Who or what is cited, when the sentence says. */
+  readonly source?: Span
+  /** The source is named: a person, an office, an organisation, or a pronoun standing for one. */
+  readonly named: boolean
+  /** The source is unnamed: "sources", "officials", "a person familiar with…". */
+  readonly anonymous: boolean
+  /** A verb that judges rather than reports ("slammed", "blasted"). */
+  readonly criticism: boolean
+}
+
+/** Noun-or-verb forms that are only a cue when used as a verb. */
+const ambiguous = new Set(`
+  report reports estimate estimates claim claims note notes record records release releases quote quotes
+  call calls forecast forecasts project projects post posts answer answers order orders rule rules fine fines
+  award awards sentence sentences show shows count counts survey surveys poll polls budget budgets
+  promise promises pledge pledges warning vow vows tweet tweets reply replies blame deny release
+  find finds value values measure measures comment comments suggest
+`.trim().split(/\s+/))
+
+const determiners = new Set(`
+  a an the this that these those its their his her our my your new latest recent of in on for with by to
+  from at annual final official full first same such no any each every another one into about as his
+  initial earlier previous preliminary further its own
+`.trim().split(/\s+/))
+
+/** Words that end a subject noun phrase when walking back from the verb. */
+const clauseBoundaries = new Set(`
+  that and but or because while when after before as if though although since until where so whereas
+  than whether who which whom whose
+`.trim().split(/\s+/))
+
+/** Words between a subject and its verb ("has said", "also told"). */
+const auxiliaries = new Set(`
+  has have had will would could should may might must can did does do also later previously then now
+  repeatedly separately earlier again already reportedly allegedly apparently publicly privately
+  first initially recently last yesterday today once further still not never just
+`.trim().split(/\s+/))
+
+const nationality = /^(?:\p{Lu}[\p{L}]*(?:an|ian|ese|ish|i|ic)|Western|Eastern|Northern|Southern|Arab|Thai|Greek|Dutch|French|Swiss|Czech|Welsh|Scottish|Irish|British|Gulf|Allied|US|U\.S|UK|EU|UN|NATO|Nato)$/u
+
+const spokes = /^(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|statement|governor|minister|secretary|president|chancellor|mayor|chief|director|chair|chairman|chairwoman|head|commissioner|leader|ceo|premier|ambassador|envoy|general|prosecutors?|police|court|judge|coroner|council|ministry|department|agency|office|authority|company|firm|government|army|military|regulator|bank|board|committee|commission|service|group)$/
+
+export function findAttributions(doc: Document, sentence: Sentence, quotes: readonly Quotation[], earlierNamed: boolean): Attribution[] {
+  const tokens = sentence.tokens
+  const found: Attribution[] = []
+  const quoted = (t: Token) => inside(quotes, t.start, t.end) !== undefined
+  const words = tokens.filter((t) => t.word)
+  const long = words.filter((t) => t.value.length > 3)
+  const headline = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8
+
+  for (let w = 0; w < words.length; w++) {
+    const t = words[w]!
+    if (quoted(t)) continue
+    const norm = t.norm
+    const next = words[w + 1]
+    const prev = words[w - 1]
+    const prevToken = tokens[t.index - 1]
+
+    // "according to X"
+    if (norm === 'according' && next?.norm === 'to') {
+      const np = nounPhraseAfter(tokens, next.index + 1)
+      const kind = classify(np, sentence, earlierNamed)
+      found.push(make(doc, sentence, 'according', [t, next], 'according', np, kind === 'none' ? 'anonymous' : kind, false))
+      w++
+      continue
+    }
+
+    // "data from X", "figures released by X", "a study by X", "X's survey", "a study published in The Lancet"
+    if (sourceNouns.has(norm)) {
+      const link = words.slice(w + 1, w + 5).find((x) => ['by', 'from', 'in'].includes(x.norm))
+      const gap = link ? tokens.slice(t.index + 1, link.index) : []
+      if (link && !gap.some((x) => !x.word && x.value !== '-') && gap.filter((x) => x.word).length <= 2) {
+        const np = nounPhraseAfter(tokens, link.index + 1)
+        if (np.length > 0 && (np.some((x) => x.capital) || np.some((x) => /['’]s?$/.test(x.value) && bodyNouns.has(x.norm)))) {
+          found.push(make(doc, sentence, 'data', [t, link], norm, np, 'named', false))
+          continue
+        }
+      }
+      const owner = tokens[t.index - 2]
+      if (owner && owner.word && owner.capital && /['’]s?$/.test(owner.value) && t.index - 2 > 0) {
+        found.push(make(doc, sentence, 'data', [t], norm, [owner], 'named', false))
+        continue
+      }
+    }
+
+    // "hit out at", "lashed out"
+    if ((['hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing'].includes(norm)) && next?.norm === 'out') {
+      const np = subjectBefore(tokens, t.index)
+      found.push(make(doc, sentence, 'speech', [t, next], norm, np, classifyOr(np, sentence, earlierNamed), true))
+      w++
+      continue
+    }
+
+    if (!reportingVerbs.has(norm)) continue
+    // "the United States", "Prices": a capital inside a sentence is a name (except in headline case).
+    if (t.capital && t !== words[0] && !headline) continue
+    if (ambiguous.has(norm) && !verbUse(t, prev, next)) continue
+    if (/^call/.test(norm) && next && ['for', 'on', 'off', 'up', 'in', 'out', 'back', 'time'].includes(next.norm)) continue
+    if (/^(?:found|finds|find)$/.test(norm) && next && ['dead', 'alive', 'guilty', 'himself', 'herself', 'themselves', 'itself'].includes(next.norm)) continue
+    if (norm === 'ruled' && next?.norm === 'out') continue
+    if (/^(?:approve|order|rule|fine|sentence|award|announce|unveil|pledge|allocate|budget)$/.test(norm)) continue
+
+    // A passive: "is said to", "has been called", "were revealed … from X", "polled by Bloomberg".
+    const passive = isPassive(words, w)
+    if (passive) {
+      const agent = agentAfter(tokens, words, w)
+      if (agent) found.push(make(doc, sentence, 'agent', [t], norm, agent, classifyOr(agent, sentence, earlierNamed), criticismVerbs.has(norm)))
+      continue
+    }
+    // "Economists polled by Bloomberg", "figures released by the ONS": a participle with an agent.
+    if (/(?:ed|wn)$/.test(norm) && next?.norm === 'by') {
+      const agent = nounPhraseAfter(tokens, next.index + 1)
+      if (agent.length > 0) {
+        found.push(make(doc, sentence, 'agent', [t], norm, agent, classifyOr(agent, sentence, earlierNamed), criticismVerbs.has(norm)))
+        continue
+      }
+    }
+
+    if (prev?.norm === 'to') continue
+    // Inversion: "…," said Dr Amara Okafor, a cardiologist.
+    let np: Token[] = []
+    if (prevToken && !prevToken.word && [',', '"', '”', '’', "'"].includes(prevToken.value) && next && (next.capital || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))) {
+      const after = nounPhraseAfter(tokens, t.index + 1)
+      const following = tokens[(after.at(-1)?.index ?? t.index) + 1]
+      if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after
+    }
+    if (np.length === 0) np = subjectBefore(tokens, t.index)
+    if (np.length === 0 && /ing$/.test(norm) && prevToken?.value === ',') {
+      // ", saying …", ", citing …": the subject of the main clause speaks.
+      np = subjectBefore(tokens, firstVerbIndex(tokens, t.index))
+    }
+    if (np.length === 0) continue
+    let kind = classify(np, sentence, earlierNamed)
+    const head = headOf(np)
+    if (/^(?:found|finds|find|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated)$/.test(norm)) {
+      // Only a study, a body or researchers "find"; engineers who "found corrosion" are the story.
+      if (!(sourceNouns.has(head) || bodyNouns.has(head) || anonymousHeads.has(head) || pronouns.has(head))) continue
+    }
+    if (kind === 'none') continue
+    const act = actVerbs.has(norm)
+    if (act && kind !== 'named') continue
+    found.push(make(doc, sentence, act ? 'act' : 'speech', [t], norm, np, kind, criticismVerbs.has(norm)))
+  }
+  return found
+}
+
+function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: 'named' | 'anonymous', criticism: boolean): Attribution {
+  const span = (list: Token[]): Span => ({start: list[0]!.start, end: list.at(-1)!.end, text: doc.text.slice(list[0]!.start, list.at(-1)!.end)})
+  return {
+    sentence: sentence.index,
+    kind,
+    cue: span(cue),
+    verb,
+    ...(source.length > 0 ? {source: span(source)} : {}),
+    named: status === 'named',
+    anonymous: status === 'anonymous',
+    criticism
+  }
+}
+
+function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  // "the United States": a capital mid-sentence is a name.
+  if (t.capital && prev) return false
+  if (prev && determiners.has(prev.norm)) return false
+  if (next && next.norm === 'of') return false
+  // "reports", "claims", "estimates": a plural noun unless it introduces a clause.
+  if (/s$/.test(t.norm) && !/ss$/.test(t.norm) && next?.norm !== 'that' && !(prev && (prev.capital || pronouns.has(prev.norm)))) return false
+  if (t.capital && t.index === 0) return false
+  return true
+}
+
+function isPassive(words: Token[], w: number): boolean {
+  const norm = words[w]!.norm
+  if (!/(?:ed|wn|ld|ound|ought|ken|id)$/.test(norm) && !hedgingParticiples.has(norm)) return false
+  for (let k = w - 1; k >= Math.max(0, w - 3); k--) {
+    const x = words[k]!.norm
+    if (beVerbs.has(x) || x === 'been' || x === 'being') return true
+    if (!/ly$/.test(x) && !['also', 'now', 'not', 'still', 'widely', 'generally', 'often', 'long', 'once', 'further'].includes(x)) return false
+  }
+  return false
+}
+
+/** The agent of a passive: "by X", or for disclosures "from X" with a name in it. */
+function agentAfter(tokens: readonly Token[], words: Token[], w: number): Token[] | undefined {
+  for (let k = w + 1; k < Math.min(words.length, w + 9); k++) {
+    const x = words[k]!
+    const between = tokens.slice(words[w]!.index + 1, x.index)
+    if (between.some((b) => !b.word && ['.', ';', '!', '?', '"', '“', '”'].includes(b.value))) return undefined
+    if (x.norm === 'by' || (x.norm === 'from' && /^(?:revealed|released|published|disclosed|obtained|leaked|provided|issued|compiled|given)$/.test(words[w]!.norm))) {
+      const np = nounPhraseAfter(tokens, x.index + 1)
+      if (np.length === 0) return undefined
+      if (x.norm === 'from' && !np.some((n) => n.capital)) return undefined
+      return np
+    }
+  }
+  return undefined
+}
+
+const npStops = new Set(`
+  is are was were has have had will would could should can may might did does do been
+  that who which when while as after before because said says told added on in at to with for if and but
+  whose where than during since until over under into against about via
+`.trim().split(/\s+/))
+
+/** Words after `from` up to a clause or phrase end ("a poll by Westbury Research for the Sunday Ledger"). */
+function nounPhraseAfter(tokens: readonly Token[], from: number): Token[] {
+  const np: Token[] = []
+  let words = 0
+  for (let i = from; i < tokens.length && words < 12; i++) {
+    const t = tokens[i]!
+    if (!t.word) {
+      if (['-', '&', "'", '’', '.'].includes(t.value) && np.length > 0) continue
+      if (t.value === '(' ) break
+      if (np.length === 0 && ['"', '“', '‘'].includes(t.value)) continue
+      break
+    }
+    if (np.length > 0 && npStops.has(t.norm) && !(['of', 'for', 'at', 'in', 'on', 'with', 'from'].includes(t.norm) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') )) {
+      // Keep "at Nordea", "of Edinburgh", "with the matter" (people familiar with the matter).
+      if (!(t.norm === 'with' && np.at(-1)?.norm === 'familiar')) break
+    }
+    np.push(t)
+    words++
+  }
+  return np
+}
+
+/** Walks back from a verb to its subject, across appositions and relative clauses. */
+function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
+  let i = verbIndex - 1
+  // Auxiliaries and adverbs right before the verb.
+  while (i >= 0 && tokens[i]!.word && auxiliaries.has(tokens[i]!.norm)) i--
+  let segment: Token[] = []
+  let skipped = 0
+  for (; i >= 0; i--) {
+    const t = tokens[i]!
+    if (!t.word) {
+      if (['-', '&', "'", '’', '.'].includes(t.value)) continue
+      if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '(' || t.value === ')') {
+        // An apposition or a relative clause between subject and verb: look further back.
+        const first = segment[0]
+        if (segment.length === 0 || (first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves|themselves)$/.test(first.norm)) || (first && /ing$/.test(first.norm) && !first.capital)) {
+          if (skipped++ > 2) break
+          segment = []
+          continue
+        }
+        // "Her lawyer, Reza Tavakoli, described": keep the name, and the role before it.
+        if (segment.every((s) => s.capital)) {
+          const role = subjectBefore(tokens, i)
+          const lead = role[0]?.norm ?? ''
+          return role.length > 0 && role.length <= 4 && !role.at(-1)!.capital && ['her', 'his', 'their', 'its', 'the', 'a', 'an'].includes(lead) ? [...role, ...segment] : segment
+        }
+        break
+      }
+      break
+    }
+    if (/^(?:who|which|whose|whom)$/.test(t.norm) && tokens[i - 1]?.value === ',') {
+      // ", who attended the briefing," sits between the subject and its verb.
+      segment = []
+      i--
+      continue
+    }
+    if (clauseBoundaries.has(t.norm)) break
+    segment.unshift(t)
+    if (segment.length >= 10) break
+  }
+  return segment
+}
+
+function firstVerbIndex(tokens: readonly Token[], before: number): number {
+  for (let i = 0; i < before; i++) {
+    const t = tokens[i]!
+    if (t.word && i > 0 && (reportingVerbs.has(t.norm) || /ed$/.test(t.norm))) return i
+  }
+  return before
+}
+
+function headOf(np: Token[]): string {
+  const words = np.filter((t) => t.word)
+  // "Researchers at the University of Edinburgh": the head comes before a preposition.
+  const cut = words.findIndex((t, i) => i > 0 && ['at', 'of', 'from', 'for', 'in', 'with', 'close', 'familiar', 'who'].includes(t.norm))
+  const core = cut > 0 ? words.slice(0, cut) : words
+  return core.at(-1)?.norm ?? ''
+}
+
+function classifyOr(np: Token[], sentence: Sentence, earlierNamed: boolean): 'named' | 'anonymous' {
+  const kind = classify(np, sentence, earlierNamed)
+  return kind === 'none' ? 'anonymous' : kind
+}
+
+/**
+ * Named, anonymous, or no source at all ("many believe", "figures suggest"
+ * with no publisher, "the study found" with no study named before).
+ */
+export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean): 'named' | 'anonymous' | 'none' {
+  const words = np.filter((t) => t.word)
+  if (words.length === 0) return 'none'
+  const head = headOf(np)
+  const first = words[0]!
+  const firstOfSentence = first.index === firstWordIndex(sentence)
+  const names = words.filter((t, i) => t.capital && !(i === 0 && firstOfSentence && !isProperLooking(t)) && !nationality.test(t.value.replace(/['’]s?$/, '')))
+  const hasName = names.length > 0
+  const ownerAfter = words.some((t, i) => i > 0 && ['at', 'of', 'from', 'for', 'with'].includes(t.norm) && words[i + 1] && (words[i + 1]!.capital || (words[i + 2]?.capital ?? false)))
+
+  if (words.length === 1 && pronouns.has(first.norm)) return 'named'
+  if (hedgeSubjects.has(head) || (hedgeSubjects.has(first.norm) && words.length <= 2 && !hasName)) return 'none'
+
+  if (sourceNouns.has(head) && !anonymousHeads.has(head)) {
+    if (hasName || ownerAfter) return 'named'
+    if (words.some((t) => /['’]s?$/.test(t.value) && (bodyNouns.has(t.norm) || t.capital)) || words.some((t) => ['its', 'their', 'his', 'her'].includes(t.norm))) return 'named'
+    if (['the', 'this', 'that', 'these', 'those'].includes(first.norm) && earlierNamed) return 'named'
+    return 'none'
+  }
+
+  if (anonymousHeads.has(head) || words.some((t) => ['familiar', 'anonymity', 'named'].includes(t.norm))) {
+    if (/^(?:source|sources|insider|insiders)$/.test(head) || words.some((t) => ['familiar', 'anonymity'].includes(t.norm)) || /not (?:want|wish) to be named|asked not to be named|declined to be named/.test(np.map((t) => t.value).join(' '))) return 'anonymous'
+    if (/^(?:spokesperson|spokesman|spokeswoman|representative|representatives)$/.test(head)) return 'named'
+    if (hasName || ownerAfter) return 'named'
+    // "fire service officials", "council officials": an office is named.
+    if (words.slice(0, -1).some((t) => bodyNouns.has(t.norm) && !['government', 'military', 'army', 'group'].includes(t.norm))) return 'named'
+    return 'anonymous'
+  }
+
+  if (hasName) return 'named'
+  if (spokes.test(head) || bodyNouns.has(head)) return 'named'
+  if (pronouns.has(first.norm)) return 'named'
+  if (['the', 'its', 'their', 'his', 'her'].includes(first.norm)) return 'named'
+  return 'anonymous'
+}
+
+function firstWordIndex(sentence: Sentence): number {
+  return sentence.tokens.find((t) => t.word)?.index ?? 0
+}
+
+/** A sentence-initial capital that is a name, not just a capital ("Officials", "Critics" are not). */
+function isProperLooking(t: Token): boolean {
+  if (anonymousHeads.has(t.norm) || hedgeSubjects.has(t.norm) || sourceNouns.has(t.norm)) return false
+  if (/^(?:the|a|an|this|that|these|those|one|two|some|many|several|most|other|its|their|his|her|our|local|senior|top|leading|western|military|government|opposition|environmental|police)$/.test(t.norm)) return false
+  return true
+}
+
+/** The sentence names a source someone could check (for anaphora in the next sentences). */
+export function namesSource(attributions: readonly Attribution[]): boolean {
+  return attributions.some((a) => a.named)
+}

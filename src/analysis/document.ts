@@ -1,0 +1,237 @@
+/**
+ * Flattens an nlcst tree into one string with a map back to the original
+ * file, and cuts it into sentences and word tokens. Every later step of the
+ * analysis works on this string: numbers like "10,000" or "$4.2bn" span
+ * several nlcst nodes, and Markdown or HTML markup is not part of the prose.
+ */
+import type {Root as NlcstRoot, Paragraph, Sentence as NlcstSentence} from 'nlcst'
+
+/** A run of flattened text copied from one place in the original file. */
+interface Segment {
+  /** Index in the flattened text. */
+  readonly start: number
+  /** Offset in the original file. */
+  readonly offset: number
+  readonly length: number
+  /** Length in the original file (differs for entities such as `&amp;`). */
+  readonly sourceLength: number
+}
+
+export interface Token {
+  /** Text as written. */
+  readonly value: string
+  /** Lower case, one apostrophe, no hyphens, no possessive `'s`. */
+  readonly norm: string
+  /** Index in the flattened text. */
+  readonly start: number
+  readonly end: number
+  /** A word (letters or digits) rather than punctuation or a symbol. */
+  readonly word: boolean
+  /** Starts with an upper-case letter. */
+  readonly capital: boolean
+  /** Index of this token in its sentence. */
+  readonly index: number
+}
+
+export interface Sentence {
+  readonly index: number
+  readonly paragraph: number
+  /** Range in the flattened text, without surrounding white space. */
+  readonly start: number
+  readonly end: number
+  /** The sentence begins a line / ends a line. */
+  readonly lineStart: boolean
+  readonly lineEnd: boolean
+  readonly tokens: readonly Token[]
+}
+
+export interface Document {
+  readonly text: string
+  readonly sentences: readonly Sentence[]
+  /** Original offset of an index in the flattened text. */
+  toOffset(index: number, side?: 'start' | 'end'): number
+}
+
+const tokenPattern = /[\p{L}\p{N}\p{M}]+(?:[-'’‘.&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
+const wordStart = /^[\p{L}\p{N}\p{M}]/u
+const upperStart = /^\p{Lu}/u
+
+export function normalize(value: string): string {
+  let norm = value.toLowerCase()
+  if (norm.includes('’') || norm.includes('‘')) norm = norm.replace(/[’‘]/g, "'")
+  if (norm.includes('-')) norm = norm.replace(/-/g, '')
+  if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2)
+  else if (norm.endsWith("'") && norm.length > 1) norm = norm.slice(0, -1)
+  return norm
+}
+
+export function tokenize(text: string, offset = 0, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = []
+  tokenPattern.lastIndex = from
+  let match: RegExpExecArray | null
+  while ((match = tokenPattern.exec(text)) && match.index < to) {
+    const value = match[0]
+    const end = match.index + value.length
+    if (end > to) break
+    tokens.push({
+      value,
+      norm: normalize(value),
+      start: match.index + offset,
+      end: end + offset,
+      word: wordStart.test(value),
+      capital: upperStart.test(value),
+      index: tokens.length
+    })
+  }
+  return tokens
+}
+
+interface Leaf {
+  value: string
+  position?: {start: {offset?: number}; end: {offset?: number}}
+}
+
+type AnyNode = {type: string; value?: string; children?: AnyNode[]; position?: Leaf['position']}
+
+export function flatten(tree: NlcstRoot): Document {
+  const parts: string[] = []
+  const segments: Segment[] = []
+  const sentenceRanges: Array<{start: number; end: number; paragraph: number}> = []
+  let length = 0
+  let paragraph = -1
+
+  const append = (node: AnyNode) => {
+    const value = node.value ?? ''
+    if (value.length === 0) return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (typeof start === 'number' && typeof end === 'number') {
+      const last = segments.at(-1)
+      const sourceLength = end - start
+      // Merge runs copied verbatim from consecutive places: plain text becomes one segment.
+      if (last && last.length === last.sourceLength && sourceLength === value.length &&
+          last.start + last.length === length && last.offset + last.length === start) {
+        segments[segments.length - 1] = {...last, length: last.length + value.length, sourceLength: last.sourceLength + sourceLength}
+      } else {
+        segments.push({start: length, offset: start, length: value.length, sourceLength})
+      }
+    }
+    parts.push(value)
+    length += value.length
+  }
+
+  const appendAll = (node: AnyNode) => {
+    if (node.children) for (const child of node.children) appendAll(child)
+    else append(node)
+  }
+
+  const separate = () => {
+    // Markup between blocks (a heading's `#`, a list marker) is not in the tree: keep blocks apart.
+    if (length > 0 && !parts.at(-1)!.endsWith('\n')) {
+      parts.push('\n\n')
+      length += 2
+    }
+  }
+
+  const visitParagraph = (node: Paragraph | AnyNode) => {
+    paragraph++
+    for (const child of (node as AnyNode).children ?? []) {
+      if (child.type === 'SentenceNode') {
+        const start = length
+        appendAll(child)
+        sentenceRanges.push({start, end: length, paragraph})
+      } else appendAll(child)
+    }
+  }
+
+  for (const child of tree.children as AnyNode[]) {
+    if (child.type === 'ParagraphNode') {
+      separate()
+      visitParagraph(child)
+    } else if (child.type === 'SentenceNode') {
+      separate()
+      paragraph++
+      const start = length
+      appendAll(child)
+      sentenceRanges.push({start, end: length, paragraph})
+    } else appendAll(child)
+  }
+
+  const text = parts.join('')
+  const sentences: Sentence[] = []
+  for (const range of sentenceRanges) {
+    for (const [start, end] of splitLines(text, range.start, range.end)) {
+      const trimmed = trim(text, start, end)
+      if (!trimmed) continue
+      sentences.push({
+        index: sentences.length,
+        paragraph: range.paragraph,
+        start: trimmed[0],
+        end: trimmed[1],
+        lineStart: atLineStart(text, trimmed[0]),
+        lineEnd: atLineEnd(text, trimmed[1]),
+        tokens: tokenize(text, 0, trimmed[0], trimmed[1])
+      })
+    }
+  }
+
+  return {text, sentences, toOffset: (index, side = 'start') => toOffset(segments, index, side)}
+}
+
+/**
+ * A line break inside a parsed sentence ends it unless the next line carries
+ * on in lower case: plain-text copy puts headlines, credits and "Read more"
+ * links on lines of their own without a full stop.
+ */
+function splitLines(text: string, start: number, end: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = start
+  let newline = text.indexOf('\n', start)
+  while (newline !== -1 && newline < end) {
+    let next = newline + 1
+    while (next < end && /\s/.test(text[next]!)) next++
+    if (next < end && !/\p{Ll}/u.test(text[next]!)) {
+      ranges.push([from, newline])
+      from = next
+    }
+    newline = text.indexOf('\n', newline + 1)
+  }
+  ranges.push([from, end])
+  return ranges
+}
+
+function trim(text: string, start: number, end: number): [number, number] | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return start < end ? [start, end] : undefined
+}
+
+function atLineStart(text: string, index: number): boolean {
+  let i = index - 1
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--
+  return i < 0 || text[i] === '\n' || text[i] === '\r'
+}
+
+function atLineEnd(text: string, index: number): boolean {
+  let i = index
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++
+  return i >= text.length || text[i] === '\n' || text[i] === '\r'
+}
+
+function toOffset(segments: readonly Segment[], index: number, side: 'start' | 'end'): number {
+  if (segments.length === 0) return index
+  let low = 0
+  let high = segments.length - 1
+  // Last segment starting at or before `index` (for an end, strictly before).
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    const s = segments[mid]!
+    if (side === 'end' ? s.start < index : s.start <= index) low = mid
+    else high = mid - 1
+  }
+  const segment = segments[low]!
+  const delta = index - segment.start
+  if (segment.length === segment.sourceLength) return segment.offset + Math.min(Math.max(delta, 0), segment.length)
+  // A decoded entity: map inside it to its ends.
+  return segment.offset + (delta <= 0 ? 0 : delta >= segment.length ? segment.sourceLength : side === 'end' ? segment.sourceLength : 0)
+}

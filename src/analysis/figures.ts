@@ -1,0 +1,323 @@
+/**
+ * Figures: every number expression in a sentence, with its modifier and
+ * unit, classified as a statistic (a claim someone has to stand behind) or
+ * not (a date, a time, an age, a name, a score, a duration).
+ */
+import type {Document, Sentence} from './document.js'
+import {inside, type Quotation} from './quotes.js'
+import {
+  approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
+  months, stopwords, timeUnits, weekdays
+} from './lexicon.js'
+
+export type FigureKind = 'percentage' | 'money' | 'measure' | 'count' | 'share' | 'multiplier'
+
+export interface Figure {
+  /** Range in the flattened text, modifier and unit included. */
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly kind: FigureKind
+  /** A claim of fact, rather than a date, time, age, identifier, score or duration. */
+  readonly statistic: boolean
+  /** Why it is not a statistic (for the summary and for tests). */
+  readonly not?: string
+  readonly sentence: number
+  /** Content words right after the figure ("budget" in "$4bn defence budget"). */
+  readonly nouns: readonly string[]
+}
+
+const units = 'pc|per cent|percent|percentage points?|%'
+const scale = 'bn|billion|mn|million|m|k|thousand|tn|trillion|crore|lakh|lakhs'
+const measureUnits = new Set(`
+  km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m cm mm
+  ft foot feet yard yards inch inches kg kgs kilo kilos kilogram kilograms g gram grams mg tonne tonnes
+  ton tons lb lbs pound-weight oz mph kph kmh knots c f °c °f degree degrees celsius fahrenheit
+  hectare hectares ha acre acres litre litres liter liters gallon gallons barrel barrels bpd
+  mw gw kw kwh mwh gwh twh mah mp gb tb mb ghz mhz calories kcal sq square cubic
+`.trim().split(/\s+/))
+const distanceUnits = new Set('km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m yards yard'.split(' '))
+
+const wordNumbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen'
+const smallWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
+const fractions = 'half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths'
+
+const currencyBefore = String.raw`(?:(?:US|A|AU|C|CA|NZ|HK|S|R|NT)\$|[$£€¥₹₦₩₽₺₪฿]|\b(?:Rs|INR|USD|EUR|GBP|JPY|CNY|Sh|KSh|R)\.?\s?)`
+const currencyAfter = String.raw`(?:\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|naira|crowns?|kronor|krona|kroner|francs?|rand|pesos?|rubles?|roubles?|lira|shekels?|won|dirhams?|riyals?|ringgit|baht|pence|cents?|p)\b)`
+
+const digitNumber = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+const figurePattern = new RegExp(
+  [
+    // Digits, with a currency before and a scale, unit or percent after.
+    String.raw`(?<![\p{L}\p{N}/\\.:#@_])(?<cur>${currencyBefore})?(?<num>${digitNumber})(?<scale>\s?(?:${scale})\b)?(?<pct>\s?(?:${units}))?`,
+    // Vague counts: dozens of, tens of thousands of, millions of.
+    String.raw`\b(?<vague>(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions)|dozens|scores(?=\s+of)|hundreds|thousands|millions|billions|trillions)\b(?!-)`,
+    // Shares: one in five, a third of, two-thirds, half of.
+    String.raw`\b(?<share>(?:${wordNumbers}|\d+)\s+(?:in|out\s+of)\s+(?:${wordNumbers}|\d+)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:${fractions})|half)\b(?!-)`,
+    // Spelled-out numbers, compounds included ("forty-two", "twenty five").
+    String.raw`(?<![\p{L}-])(?<words>(?:${wordNumbers})(?:[\s-](?:${wordNumbers}))*)\b(?!-(?!year|day|week|month|hour|minute))`
+  ].join('|'),
+  'giu'
+)
+
+const approximatorPattern = new RegExp(`(?:^|[^\\p{L}])(${[...approximators].sort((a, b) => b.length - a.length).join('|')})\\s+$`, 'iu')
+
+interface Raw {
+  start: number
+  end: number
+  kind: FigureKind
+  value: number | undefined
+  small: boolean
+  not?: string
+  approx?: string
+}
+
+export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
+  const text = doc.text.slice(sentence.start, sentence.end)
+  const raws: Raw[] = []
+  figurePattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = figurePattern.exec(text))) {
+    const raw = classify(match, text)
+    if (raw) raws.push(raw)
+  }
+  const merged = mergeRanges(raws, text)
+  const figures: Figure[] = []
+  for (const raw of merged) {
+    const start = sentence.start + raw.start
+    const end = sentence.start + raw.end
+    let not = raw.not
+    if (!not && inside(quotes, start, end)) not = 'quoted'
+    if (!not && raw.small && !raw.approx && !nearCasualty(text, raw)) not = 'small count'
+    figures.push({
+      start, end,
+      text: doc.text.slice(start, end),
+      kind: raw.kind,
+      statistic: !not,
+      ...(not ? {not} : {}),
+      sentence: sentence.index,
+      nouns: nounsAfter(text, raw.end)
+    })
+  }
+  return figures
+}
+
+function classify(match: RegExpExecArray, text: string): Raw | undefined {
+  const g = match.groups!
+  let start = match.index
+  let end = start + match[0].length
+  const before = text.slice(0, start)
+  const after = text.slice(end)
+  const prev = lastWord(before)
+  const next = firstWord(after)
+  let kind: FigureKind = 'count'
+  let value: number | undefined
+  let small = false
+  let not: string | undefined
+
+  if (g.num !== undefined) {
+    const num = g.num
+    value = Number(num.replace(/,/g, ''))
+    const hasCurrency = Boolean(g.cur) || new RegExp(`^${currencyAfter}`, 'iu').test(after)
+    const hasScale = Boolean(g.scale)
+    const hasPercent = Boolean(g.pct)
+    // A unit written on to the number ("350km", "44C", "5,000mAh").
+    const attached = /^[\p{L}°]+/u.exec(after)?.[0] ?? ''
+    const unitWord = attached || next
+    const unit = unitWord.toLowerCase()
+    if (hasPercent) kind = 'percentage'
+    else if (hasCurrency) kind = 'money'
+    else if (measureUnits.has(unit) || measureUnits.has(unit.replace(/^°/, '°'))) kind = 'measure'
+
+    if (attached && kind === 'count' && !hasScale) {
+      if (/^(?:st|nd|rd|th)$/i.test(attached)) not = 'ordinal'
+      else if (/^s$/i.test(attached)) not = 'decade'
+      else if (/^(?:am|pm|h|hrs|gmt|bst|utc|cet|est|edt|pst)$/i.test(attached)) not = 'time'
+      else not = 'identifier'
+    }
+    if (attached) end += attached.length
+    else if (kind === 'measure' && next) end = start + match[0].length + after.indexOf(next) + next.length
+    if (g.cur === undefined && hasCurrency) {
+      const c = new RegExp(`^${currencyAfter}`, 'iu').exec(after)
+      if (c) end = start + match[0].length + c[0].length
+    }
+
+    const plain = !hasCurrency && !hasScale && !hasPercent && kind === 'count'
+    if (!not && plain && /^\d{4}$/.test(num) && value >= 1000 && value <= 2199) not = 'year'
+    else if (!not && plain && /^\d{5,}$/.test(num)) not = 'identifier'
+    else if (!not && /^[:.]\d/.test(after) && /^\d{1,2}$/.test(num)) not = 'time'
+    else if (!not && /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|CET|EST|EDT|PST|hrs\b)/i.test(after)) not = 'time'
+    else if (!not && plain && /^\d{1,2}$/.test(num) && (months.has(prev) || months.has(next) || weekdays.has(prev))) not = 'date'
+    else if (!not && /^[-–]\d/.test(after) && /[\p{L}]-$/u.test(before) === false && isScore(text, end)) not = 'score'
+    else if (!not && /[-–]$/.test(before) && /\d[-–]$/.test(before) && plain) not = 'score'
+    else if (!not && /(?:\p{L}|\p{L}[-–])$/u.test(before)) not = 'identifier'
+    else if (!not && plain && isAge(before, after, value)) not = 'age'
+    else if (!not && plain && /^\+/.test(after) && value <= 21) not = 'age'
+    else if (!not && isIdentifier(before, prev)) not = 'identifier'
+    else if (!not && plain && /^\s*$/.test(before) && /^[.)]\s/.test(after)) not = 'list number'
+    else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
+    else if (!not && /\d[^\s(]*\s*\(\s*$/.test(before)) not = 'conversion'
+    if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
+    if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
+    small = plain && Number.isInteger(value) && value <= 10
+  } else if (g.vague !== undefined) {
+    kind = 'count'
+    if (timeUnits.has(unitAfter(after, true))) not = 'duration'
+  } else if (g.share !== undefined) {
+    kind = 'share'
+    const share = g.share.toLowerCase()
+    const approx = approximatorPattern.exec(before)?.[1]?.toLowerCase()
+    if (/^half$/.test(share)) {
+      if (!(/^\s+of\b/i.test(after) || (approx && claimingApproximators.has(approx)) || /\bby\s+$/i.test(before))) return undefined
+      if (/^\s+(?:an?\s+)?(?:hour|day|year|century|decade|time|way|term|season)/i.test(after)) return undefined
+    } else if (/^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]/.test(share) && !/^(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths)$/.test(share)) {
+      // "a third of", "by a quarter": but not "a third term" or "the third quarter".
+      if (!(/^\s+of\b/i.test(after) || /\bby\s+$/i.test(before) || (approx && claimingApproximators.has(approx)))) return undefined
+      if (/\b(?:the|its|their)\s+$/i.test(before)) return undefined
+    }
+    if (timeUnits.has(unitAfter(after.replace(/^\s+of\s+(?:an?\s+)?/i, ' '), true))) not = 'duration'
+  } else if (g.words !== undefined) {
+    const words = g.words.toLowerCase()
+    if (words === 'one' || words === 'dozen') return undefined
+    value = smallWords[words]
+    small = value !== undefined
+    // "six-year journey", "30-day pause": a compound with a time unit.
+    if (/^-(?:year|day|week|month|hour|minute)/i.test(after) || timeUnits.has(unitAfter(after))) not = 'duration'
+    else if (/^-(?:year-old|years?-old)/i.test(after)) not = 'age'
+    else if (/^\s+(?:times)\s+(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|faster|slower|as|the|that|likely|over)\b/i.test(after)) {
+      kind = 'multiplier'
+      small = false
+      end += /^\s+times/i.exec(after)![0].length
+    } else if (isAge(before, after, value ?? 99)) not = 'age'
+    else if (identifierCues.has(prev) || isIdentifier(before, prev)) not = 'identifier'
+  }
+
+  if (g.num !== undefined && /^\s+times\s+(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|faster|slower|as|the|that|likely|over)\b/i.test(text.slice(end))) {
+    kind = 'multiplier'
+    small = false
+    end += /^\s+times/i.exec(text.slice(end))![0].length
+  }
+
+  // Take in the approximator before the number ("at least", "more than", "up to").
+  const approx = approximatorPattern.exec(text.slice(0, start))
+  let approxWord: string | undefined
+  if (approx) {
+    const word = approx[1]!.toLowerCase()
+    if (claimingApproximators.has(word) || absorbed.has(word)) {
+      start = approx.index + approx[0].toLowerCase().lastIndexOf(word)
+      if (claimingApproximators.has(word)) approxWord = word
+    }
+  }
+  return {start, end, kind, value, small, ...(not ? {not} : {}), ...(approxWord ? {approx: approxWord} : {})}
+}
+
+/** Modifiers that belong to the figure's span but do not make a small count a claim. */
+const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', 'a further'])
+
+function isScore(text: string, end: number): boolean {
+  const rest = text.slice(end)
+  const m = /^[-–](\d+)\b\s*([\p{L}]*)/u.exec(rest)
+  if (!m) return false
+  if (Number(m[1]) >= 100) return false
+  const noun = m[2]!.toLowerCase()
+  // "20-30 people" is a range; "2-0 win", "3-1 Castleton" and a bare "4-0" are scores.
+  return noun === '' || /^\p{Lu}/u.test(m[2]!) || /^(?:win|wins|victory|defeat|draw|lead|loss|home|away|aggregate|scoreline|thrashing|margin|vote|victories|defeats|on|in|at|against|over|to|with|after|and|but|as|for|the|a|an)$/.test(noun)
+}
+
+function isAge(before: string, after: string, value: number): boolean {
+  if (value > 125 || !Number.isInteger(value)) return false
+  if (/^-?(?:\s)?years?-old|^-year-old|^\s+years?\s+old\b|^\s+years?\s+of\s+age\b/i.test(after)) return true
+  if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|pupils|women|men|patients)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
+  if (/\b(?:aged|ages)\s+$/i.test(before)) return true
+  // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
+  if (/[\p{L}.]\s*,\s+$/u.test(before) && /^\s*(?:,|\.|\)|;|$)/.test(after) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
+  // "Vale (44)".
+  if (/\p{Lu}[\p{L}]*\s+\($/u.test(before) && /^\)/.test(after)) return true
+  // "raises the minimum age to buy a rifle to 21".
+  if (/\bage\b[^.;]{0,30}\bto\s+$/i.test(before)) return true
+  return false
+}
+
+function isIdentifier(before: string, prev: string): boolean {
+  if (identifierCues.has(prev)) return true
+  if (/(?:#|№|\bNo\.?|\bNos\.?)\s*$/i.test(before)) return true
+  // A number right after a capitalised word is part of a name: Boeing 737, Article 5, Season 3, S&P 500.
+  const m = /([\p{L}&][\p{L}\p{N}&.'’-]*)\s+$/u.exec(before)
+  if (!m) return false
+  const word = m[1]!
+  if (!/^\p{Lu}/u.test(word)) return false
+  if (/['’]s$/.test(word)) return false
+  const lower = word.toLowerCase()
+  if (months.has(lower) || weekdays.has(lower) || stopwords.has(lower)) return false
+  if (approximators.some((a) => a === lower || a.endsWith(' ' + lower))) return false
+  // The first word of a sentence is capitalised anyway ("Eight crew…", "Around 6 million…").
+  const isFirst = before.trim() === word
+  if (isFirst) return false
+  return true
+}
+
+function mergeRanges(raws: Raw[], text: string): Raw[] {
+  const out: Raw[] = []
+  for (const raw of raws) {
+    const last = out.at(-1)
+    if (last) {
+      if (raw.start < last.end) continue
+      const gap = text.slice(last.end, raw.start)
+      const between = /\bbetween\s+$/i.test(text.slice(0, last.start))
+      // Ranges: "10 to 15 miles", "between 40 and 50", "1.1 billion to 1.3 billion crowns", "20-30".
+      if (/^\s*(?:to|-|–)\s*$/i.test(gap) || (between && /^\s*and\s*$/i.test(gap))) {
+        if (last.not) {
+          // The second half of a range of years, a tally or a score is the same kind of thing.
+          if (!raw.not) raw.not = last.not
+          last.end = raw.end
+          continue
+        }
+        if (!raw.not) {
+          last.end = raw.end
+          if (raw.kind !== 'count') last.kind = raw.kind
+          last.small = last.small && raw.small
+          last.approx ??= raw.approx
+          continue
+        }
+      }
+    }
+    out.push(raw)
+  }
+  for (const raw of out) {
+    const before = text.slice(0, raw.start)
+    if (/\bbetween\s+$/i.test(before)) raw.start = before.search(/between\s+$/i)
+  }
+  return out
+}
+
+function nearCasualty(text: string, raw: Raw): boolean {
+  const around = (text.slice(Math.max(0, raw.start - 40), raw.start) + ' ' + text.slice(raw.end, raw.end + 50)).toLowerCase()
+  const words = around.split(/[^\p{L}]+/u)
+  return words.some((w) => casualtyWords.has(w))
+}
+
+function nounsAfter(text: string, end: number): string[] {
+  const words = text.slice(end, end + 60).split(/[^\p{L}'’-]+/u).filter(Boolean).slice(0, 4)
+  // Names are not what a later sentence calls the figure ("the budget" is; "North Korean" is not).
+  return words.filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()).filter((w) => !stopwords.has(w) && !genericNouns.has(w) && w.length > 2 && !timeUnits.has(w))
+}
+
+function lastWord(text: string): string {
+  const m = /([\p{L}\p{N}'’.-]+)[^\p{L}\p{N}]*$/u.exec(text)
+  return m ? m[1]!.toLowerCase().replace(/\.$/, '') : ''
+}
+
+function firstWord(text: string): string {
+  const m = /^[^\p{L}\p{N}°]*([\p{L}°][\p{L}'’-]*)/u.exec(text)
+  return m ? m[1]!.toLowerCase() : ''
+}
+
+/** The word a number counts, skipping a scale word: "18 months", "six-year", "hundreds of years". */
+function unitAfter(after: string, skipOf = false): string {
+  let rest = after.replace(/^\s?(?:bn|billion|million|m|thousand|tn|trillion)\b/i, '')
+  if (skipOf) rest = rest.replace(/^\s+of\s+/i, ' ')
+  const m = /^[\s-]*([\p{L}]+)/u.exec(rest)
+  if (!m) return ''
+  if (!/^[\s-]/.test(rest) && rest.length > 0 && /^\p{L}/u.test(rest)) return m[1]!.toLowerCase()
+  return m[1]!.toLowerCase()
+}

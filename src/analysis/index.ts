@@ -1,0 +1,157 @@
+/**
+ * The sourcing model of a document: sentences, quotations with their
+ * speakers, figures with their sources, attributions. Computed once per tree
+ * and kept on the file, so every rule reads the same analysis.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {flatten, type Document, type Sentence, type Token} from './document.js'
+import {findQuotations, type Quotation} from './quotes.js'
+import {findFigures, type Figure} from './figures.js'
+import {findAttributions, type Attribution} from './attribution.js'
+import {anaphoricDeterminers, figureNouns, sourceNouns} from './lexicon.js'
+
+export type {Document, Sentence, Token} from './document.js'
+export type {Quotation} from './quotes.js'
+export type {Figure, FigureKind} from './figures.js'
+export type {Attribution, AttributionKind, Span} from './attribution.js'
+export {inside} from './quotes.js'
+
+export interface QuotationInfo extends Quotation {
+  readonly text: string
+  /** Who says it: an attribution in its sentence, or the one before a continued quotation. */
+  readonly speaker?: Attribution
+}
+
+export interface SentenceInfo {
+  readonly sentence: Sentence
+  readonly attributions: readonly Attribution[]
+  readonly figures: readonly Figure[]
+  /** Starts by pointing back at figures: "These figures…", "The increase…". */
+  readonly refersToFigures: boolean
+  /** Starts by pointing back at a source: "The study…", "The trial…". */
+  readonly refersToSource: boolean
+  /** Nouns led by a determiner ("the budget"), for figures the sentence talks about again. */
+  readonly mentions: ReadonlySet<string>
+}
+
+export interface Analysis {
+  readonly document: Document
+  readonly sentences: readonly SentenceInfo[]
+  readonly quotations: readonly QuotationInfo[]
+  /** Top-level quotation ranges, sorted: for "is this inside a quote?". */
+  readonly quoteRanges: readonly Quotation[]
+}
+
+const cache = new WeakMap<object, Analysis>()
+
+/** The analysis of a tree, computed once and kept on the file (`file.data.copydesk`). */
+export function analyze(tree: Root, file?: VFile): Analysis {
+  const cached = cache.get(tree)
+  if (cached) return cached
+  const analysis = build(tree)
+  cache.set(tree, analysis)
+  if (file) (file.data as {copydesk?: Analysis}).copydesk = analysis
+  return analysis
+}
+
+function build(tree: Root): Analysis {
+  const document = flatten(tree)
+  const quotes = findQuotations(document)
+  const quoteRanges = quotes
+  const sentences: SentenceInfo[] = []
+  let namedRecently = 0
+  for (const sentence of document.sentences) {
+    const attributions = findAttributions(document, sentence, quoteRanges, namedRecently > 0)
+    const figures = findFigures(document, sentence, quoteRanges)
+    const words = sentence.tokens.filter((t) => t.word)
+    sentences.push({
+      sentence,
+      attributions,
+      figures,
+      refersToFigures: startsWith(words, figureNouns),
+      refersToSource: startsWith(words, sourceNouns),
+      mentions: mentions(words)
+    })
+    if (attributions.some((a) => a.named) || sentence.tokens.some((t) => t.capital && t.index > 0 && t.word)) namedRecently = 2
+    else namedRecently--
+  }
+
+  const quotations: QuotationInfo[] = []
+  for (const quote of quotes) {
+    const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations)
+    quotations.push({...quote, text: document.text.slice(quote.start, quote.end), ...(speaker ? {speaker} : {})})
+  }
+  return {document, sentences, quotations, quoteRanges}
+}
+
+function startsWith(words: readonly Token[], nouns: ReadonlySet<string>): boolean {
+  const first = words[0]
+  if (!first || !['these', 'those', 'the', 'that', 'this', 'such', 'its', 'their'].includes(first.norm)) return false
+  return words.slice(1, 5).some((w) => nouns.has(w.norm))
+}
+
+function mentions(words: readonly Token[]): Set<string> {
+  const found = new Set<string>()
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!anaphoricDeterminers.has(words[i]!.norm)) continue
+    // "the budget", "the new budget", "the council's budget"
+    for (let k = i + 1; k < Math.min(words.length, i + 4); k++) found.add(words[k]!.norm)
+  }
+  return found
+}
+
+/** Speech attributions (not data cues): someone says, writes, describes. */
+const speaks = (a: Attribution) => a.kind !== 'data' && a.kind !== 'act'
+
+function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier: readonly QuotationInfo[]): Attribution | undefined {
+  if (quote.continued) {
+    const before = earlier.at(-1)
+    if (before?.speaker) return before.speaker
+  }
+  for (let i = quote.firstSentence; i <= quote.lastSentence; i++) {
+    const own = sentences[i]?.attributions.find(speaks)
+    if (own) return own
+  }
+  const previous = sentences[quote.firstSentence - 1]
+  if (previous) {
+    const cue = previous.attributions.find(speaks)
+    // "He said:" at the end of the sentence before.
+    if (cue && previous.sentence.tokens.at(-1)?.value === ':') return cue
+    if (quote.standalone) {
+      if (cue) return cue
+      const earlierQuote = [...earlier].reverse().find((q) => q.lastSentence === quote.firstSentence - 1)
+      if (earlierQuote?.speaker) return earlierQuote.speaker
+    }
+  }
+  if (quote.standalone) {
+    const following = sentences[quote.lastSentence + 1]?.attributions.find(speaks)
+    if (following) return following
+  }
+  return undefined
+}
+
+/** How a figure is sourced: the attribution that covers it, if any, within `window` sentences. */
+export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attribution: Attribution; via: 'sentence' | 'next' | 'previous'} | undefined {
+  const {sentences} = analysis
+  const own = covering(sentences[figure.sentence])
+  if (own) return {attribution: own, via: 'sentence'}
+  const here = sentences[figure.sentence]!
+  for (let d = 1; d <= window; d++) {
+    const next = sentences[figure.sentence + d]
+    const nextCue = covering(next)
+    if (next && nextCue && next.sentence.paragraph - here.sentence.paragraph <= 1) {
+      if ((d === 1 && next.refersToFigures) || figure.nouns.some((n) => next.mentions.has(n))) return {attribution: nextCue, via: 'next'}
+    }
+    const previous = sentences[figure.sentence - d]
+    const previousCue = covering(previous)
+    if (previous && previousCue && here.sentence.paragraph - previous.sentence.paragraph <= 1) {
+      if ((d === 1 && here.refersToSource && previousCue.named)) return {attribution: previousCue, via: 'previous'}
+    }
+  }
+  return undefined
+}
+
+function covering(info: SentenceInfo | undefined): Attribution | undefined {
+  return info?.attributions.find((a) => !a.criticism)
+}

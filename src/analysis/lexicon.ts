@@ -1,0 +1,187 @@
+/**
+ * Closed word classes the sourcing analysis needs. These are grammar, not
+ * house style: which verbs report speech, which nouns name a source, which
+ * words make a number a time. House-style vocabularies (loaded words, hedges,
+ * boilerplate) live in `rules/` as data.
+ */
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/))
+
+/** Verbs (every inflection) that report what a source says, knows or found. */
+export const reportingVerbs = set(`
+  say says said saying tell tells told telling add adds added adding
+  state states stated stating write writes wrote writing announce announces announced announcing
+  report reports reported reporting estimate estimates estimated estimating
+  confirm confirms confirmed confirming explain explains explained explaining note notes noted noting
+  argue argues argued arguing warn warns warned warning predict predicts predicted predicting
+  forecast forecasts forecasted claim claims claimed claiming insist insists insisted insisting
+  admit admits admitted admitting reveal reveals revealed revealing disclose discloses disclosed disclosing
+  cite cites cited citing show shows showed shown find finds found suggest suggests suggested
+  indicate indicates indicated conclude concludes concluded calculate calculates calculated
+  record records recorded publish publishes published release releases released quote quotes quoted
+  testify testifies testified allege alleges alleged acknowledge acknowledges acknowledged
+  concede concedes conceded deny denies denied describe describes described call calls called
+  brand brands branded dub dubs dubbed boast boasts boasted vow vows vowed pledge pledges pledged
+  promise promises promised urge urges urged accuse accuses accused blame blames blamed
+  believe believes believed maintain maintains maintained contend contends contended
+  assert asserts asserted declare declares declared observe observes observed remark remarks remarked
+  recall recalls recalled complain complains complained expect expects expected project projects projected
+  ask asks asked reply replies replied respond responds responded answer answers answered
+  tweet tweets tweeted post posts posted
+  acknowledge acknowledges acknowledged agree agrees agreed counter counters countered
+  stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
+  hail hails hailed praise praises praised criticise criticises criticised criticize criticizes criticized
+  condemn condemns condemned slam slams slammed blast blasts blasted confess confesses confessed
+  rule rules ruled order orders ordered fine fines fined sentence sentences sentenced award awards awarded
+  approve approves approved measure measures measured count counts counted survey surveys surveyed
+  poll polls polled put puts value values valued
+`)
+
+/** Reporting verbs whose object is an opinion of a thing, not a report of figures. */
+export const criticismVerbs = set(`
+  slam slams slammed slamming blast blasts blasted blasting criticise criticises criticised criticize
+  criticizes criticized condemn condemns condemned attack attacks attacked denounce denounces denounced
+  hail hails hailed praise praises praised deny denies denied
+`)
+
+/** Verbs that are a source's own public act: the actor is the figure's source. */
+export const actVerbs = set(`
+  fine fines fined order orders ordered sentence sentences sentenced award awards awarded
+  rule rules ruled approve approves approved announce announces announced unveil unveils unveiled
+  pledge pledges pledged allocate allocates allocated budget budgets budgeted
+`)
+
+/** Participles that, after a form of "be" with no "by" agent, hedge instead of attributing. */
+export const hedgingParticiples = set(`
+  said believed thought understood reported claimed estimated rumoured rumored feared alleged
+  expected suggested tipped considered known assumed called branded hailed described dubbed
+  labelled labeled accused
+`)
+
+export const beVerbs = set(`is are was were be been being 's 're`)
+
+/** Quantifier subjects that make "X say/believe" a hedge, not a source. */
+export const hedgeSubjects = set(`some many others people most few everyone everybody anyone someone somebody`)
+
+/**
+ * Heads of noun phrases that name no one: "sources said", "officials said".
+ * (Whether the source is anonymous is decided with the words around it.)
+ */
+export const anonymousHeads = set(`
+  source sources official officials insider insiders expert experts critic critics analyst analysts
+  observer observers witness witnesses diplomat diplomats person people aide aides ally allies
+  insider insiders commentator commentators campaigner campaigners activist activists
+  resident residents friend friends colleague colleagues neighbour neighbours neighbor neighbors
+  scientist scientists researcher researchers economist economists doctor doctors dentist dentists
+  investor investors trader traders executive executives employee employees worker workers staff
+  member members spokesperson spokesman spokeswoman representative representatives relative relatives
+  parent parents fan fans user users voter voters leader leaders figure figures
+  opponent opponents supporter supporters group groups agency
+`)
+
+/** Nouns naming a document or dataset: a source only when someone owns it. */
+export const sourceNouns = set(`
+  study studies report reports survey surveys poll polls figures data statistics stats research
+  analysis analyses estimate estimates review audit census trial trials paper papers document documents
+  leak leaks projection projections forecast forecasts findings numbers index model modelling modeling
+  investigation inquiry assessment note memo filing filings records record accounts results
+`)
+
+/** Nouns for a body whose act or finding is itself a source ("a jury found", "the court ordered"). */
+export const bodyNouns = set(`
+  court jury judge tribunal panel commission committee council government ministry department agency
+  office authority regulator inspector inspectors inspectorate board bank company firm group police
+  prosecutors prosecutor parliament congress senate assembly cabinet service army military
+  intelligence force navy guard coastguard staff command operator institute university observatory
+  centre center organisation organization union association federation foundation charity party
+  school hospital trust exchange watchdog
+`)
+
+/** Time units: a number counting these places an event in time. */
+export const timeUnits = set(`
+  second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months
+  year years yr yrs decade decades century centuries millennium millennia night nights weekend weekends
+  fortnight fortnights season seasons quarter quarters term terms semester semesters lifetime
+  years-old year-old
+`)
+
+export const months = set(`
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+`)
+
+export const weekdays = set(`monday tuesday wednesday thursday friday saturday sunday`)
+
+/** Words after which a number is a label, not a quantity ("call 101", "flight 370"). */
+export const identifierCues = set(`
+  call dial phone ring quoting reference ref number no nos flight route line platform gate room page
+  pages chapter section clause article rule level grade class size version season episode series
+  stage phase round junction exit bus highway interstate road street avenue unit ward box code
+  category type model mark article item exhibit lot channel track verse psalm figure table
+  appendix schedule paragraph part vol volume issue postcode zip apartment flat suite
+`)
+
+/** Words that make a number a position in a sequence or race, not a count ("after 35km"). */
+export const locativePrepositions = set(`after at`)
+
+/** Words making a nearby small number a casualty or arrest count. */
+export const casualtyWords = set(`
+  killed kill kills killing dead died die dies death deaths injured injuring wounded wounding hurt
+  missing arrested detained displaced casualties victims fatalities evacuated rescued hospitalised
+  hospitalized
+`)
+
+/** Determiners and pronouns that point back to something already named. */
+export const anaphoricDeterminers = set(`the this that these those such its their his her`)
+
+export const pronouns = set(`he she they it we i you who`)
+
+/** Nouns that, led by "these/the", refer back to figures. */
+export const figureNouns = set(`
+  figure figures number numbers statistic statistics data estimate estimates toll tally total totals
+  count sum amount rise rises increase increases fall falls drop drops decline declines cut cuts
+  loss losses gain gains projection projections forecast forecasts result results finding findings
+  casualties budget investment payment payments deal fine fines price prices rate rates spending
+  funding bill loan loans package layoffs cost costs bid valuation award damages compensation
+  deficit surplus growth rises jump surge
+`)
+
+/** Nouns too general to show that two sentences talk about the same thing. */
+export const genericNouns = set(`
+  people person year years month months week weeks day days time times company country world
+  government way thing things part number lot group man woman men women
+`)
+
+/** Short function words, skipped when looking for content words. */
+export const stopwords = set(`
+  a an the of in on at to for from by with and or but as than then that this these those it its
+  is are was were be been being has have had do does did will would could should may might can
+  their his her our your my we they he she i you them him us me who which what when where while
+  not no so if into onto over under about up down out off per each every all any some more most
+  less least much many such only just also very
+`)
+
+/** Adverbs of approximation and comparison that belong to a figure's span. */
+export const approximators = [
+  'at least', 'at most', 'more than', 'less than', 'fewer than', 'no more than', 'no fewer than',
+  'upwards of', 'in excess of', 'as many as', 'as much as', 'as few as', 'as little as', 'close to',
+  'just over', 'just under', 'well over', 'well under', 'an estimated', 'an average of', 'a total of',
+  'a record', 'up to', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some',
+  'over', 'under', 'only', 'just', 'another', 'past', 'below', 'above', 'between', 'by', 'from', 'to',
+  'some', 'barely', 'fully', 'an additional', 'a further'
+] as const
+
+/** Approximators that make even a small spelled-out count a claim ("at least three"). */
+export const claimingApproximators = new Set([
+  'at least', 'at most', 'more than', 'less than', 'fewer than', 'no more than', 'no fewer than',
+  'upwards of', 'in excess of', 'as many as', 'as much as', 'as few as', 'as little as', 'close to',
+  'just over', 'just under', 'well over', 'an estimated', 'an average of', 'a total of', 'up to',
+  'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'over', 'another', 'past'
+])
+
+/** Legal context: "allegedly" here is tied to an accusation, not a hedge. */
+export const legalContext = set(`
+  prosecutors prosecutor prosecution police indictment indicted charged charges charge accused
+  lawsuit suit complaint plaintiff plaintiffs court jury trial magistrates convicted denies denied
+  pleaded plead sued suing claimant claimants defendant defendants investigators detectives
+`)

@@ -1,0 +1,162 @@
+/**
+ * Direct quotations: straight and curly, double and single, nested, across
+ * sentences, and continued across paragraphs in the news convention (a
+ * paragraph of a long quote has no closing mark; the next one reopens).
+ */
+import type {Document, Sentence} from './document.js'
+
+export interface Quotation {
+  /** Range in the flattened text, marks included. */
+  readonly start: number
+  readonly end: number
+  /** First and last sentence the quotation touches. */
+  readonly firstSentence: number
+  readonly lastSentence: number
+  /** A title or name in quotation marks ("her hit "Wildfire"") rather than speech. */
+  readonly title: boolean
+  /** The quotation is the whole of its sentence(s), apart from punctuation. */
+  readonly standalone: boolean
+  /** Continues the quotation before it (a new paragraph of the same speech). */
+  readonly continued: boolean
+}
+
+const openers: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
+const openingContext = (c: string | undefined) => c === undefined || /[\s([{\-–—:;,/]/.test(c) || c in openers
+
+interface Open {
+  mark: string
+  close: string
+  start: number
+}
+
+/** Finds top-level quotations (nested ones are inside them). */
+export function findQuotations(doc: Document): Quotation[] {
+  const {text, sentences} = doc
+  const spans: Array<{start: number; end: number; continued: boolean}> = []
+  let stack: Open[] = []
+  let continuing = false
+
+  const closeParagraph = (at: number, nextParagraphStart: number) => {
+    if (stack.length === 0) return
+    const outer = stack[0]!
+    // A quotation left open at a paragraph end continues only if the next paragraph reopens it.
+    let i = nextParagraphStart
+    while (i < text.length && /\s/.test(text[i]!)) i++
+    if (text[i] !== undefined && text[i] === outer.mark) {
+      spans.push({start: outer.start, end: at, continued: continuing})
+      continuing = true
+    } else {
+      continuing = false
+    }
+    stack = []
+  }
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '\n') {
+      // A blank line ends a paragraph; so does a line that ends a sentence (one paragraph a line).
+      let j = i
+      while (j < text.length && /\s/.test(text[j]!)) j++
+      if (stack.length > 0 && (text.slice(i, j).includes('\n\n') || /[.!?:"”’]\s*$/.test(text.slice(Math.max(0, i - 3), i)))) {
+        closeParagraph(i, j)
+      }
+      i = j - 1
+      continue
+    }
+    if (!(c in openers) && c !== '”' && c !== '’' && c !== '»') continue
+    const before = text[i - 1]
+    const after = text[i + 1]
+    const top = stack.at(-1)
+
+    if (top && c === top.close && !(c === "'" || c === '’') ) {
+      stack.pop()
+      if (stack.length === 0) {
+        spans.push({start: top.start, end: i + 1, continued: continuing})
+        continuing = false
+      }
+      continue
+    }
+
+    if (c === "'" || c === '’') {
+      // An apostrophe inside a word (don't, Kingdom’s) or after a plural (soldiers’) unless a single quote is open.
+      if (top && top.close === c && !isLetter(after)) {
+        stack.pop()
+        if (stack.length === 0) {
+          spans.push({start: top.start, end: i + 1, continued: continuing})
+          continuing = false
+        }
+        continue
+      }
+      if (c === "'" && openingContext(before) && isLetter(after) && !stack.some((o) => o.close === "'")) {
+        stack.push({mark: c, close: "'", start: i})
+      }
+      continue
+    }
+
+    if (c === '”' || c === '»') {
+      // A closing mark with nothing open: ignore it.
+      continue
+    }
+
+    if (c === '"') {
+      if (openingContext(before) && !isSpace(after)) stack.push({mark: c, close: '"', start: i})
+      continue
+    }
+
+    if (c === '‘' && !(openingContext(before) || isSpace(before))) continue
+    if (stack.length < 4) stack.push({mark: c, close: openers[c]!, start: i})
+  }
+  closeParagraph(text.length, text.length)
+
+  return spans.map((span) => describe(span, sentences, text))
+}
+
+const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game)\s*$/i
+
+function describe(span: {start: number; end: number; continued: boolean}, sentences: readonly Sentence[], text: string): Quotation {
+  const firstSentence = sentenceAt(sentences, span.start)
+  const lastSentence = Math.max(firstSentence, sentenceAt(sentences, span.end - 1))
+  const inner = text.slice(span.start + 1, span.end - 1).trim()
+  const words = inner.split(/\s+/).filter(Boolean)
+  const before = text.slice(Math.max(0, span.start - 40), span.start)
+  const titleCase = words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|by)$/.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0]!)
+  const title = titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)
+
+  const first = sentences[firstSentence]
+  const last = sentences[lastSentence]
+  const outside = (first && last)
+    ? text.slice(first.start, span.start) + text.slice(span.end, last.end)
+    : ''
+  const standalone = !/[\p{L}\p{N}]/u.test(outside)
+
+  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued}
+}
+
+/** Index of the sentence containing (or nearest before) a text index. */
+export function sentenceAt(sentences: readonly Sentence[], index: number): number {
+  let low = 0
+  let high = sentences.length - 1
+  if (high < 0) return 0
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (sentences[mid]!.start <= index) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/** Sorted, non-overlapping quotation ranges with a fast membership test. */
+export function inside(quotes: readonly Quotation[], start: number, end = start + 1): Quotation | undefined {
+  let low = 0
+  let high = quotes.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const q = quotes[mid]!
+    if (q.end <= start) low = mid + 1
+    else if (q.start >= end) high = mid - 1
+    else return q.start <= start && q.end >= end ? q : undefined
+  }
+  return undefined
+}

@@ -1,0 +1,129 @@
+/** Command-line arguments: parsed strictly, with "did you mean" for typos. */
+import {parseArgs} from 'node:util'
+import {didYouMean} from '../suggest.js'
+
+export interface Args {
+  readonly files: string[]
+  readonly format: Format
+  readonly outputFile?: string
+  readonly config?: string
+  readonly noConfig: boolean
+  readonly ignorePath?: string
+  readonly ignorePatterns: string[]
+  readonly noIgnore: boolean
+  readonly stdinFilename?: string
+  readonly quiet: boolean
+  readonly maxWarnings?: number
+  readonly color?: boolean
+  readonly help: boolean
+  readonly version: boolean
+}
+
+export const formats = ['stylish', 'json'] as const
+export type Format = (typeof formats)[number]
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+const options = {
+  format: {type: 'string', short: 'f'},
+  'output-file': {type: 'string', short: 'o'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  'ignore-path': {type: 'string'},
+  'ignore-pattern': {type: 'string', multiple: true},
+  'no-ignore': {type: 'boolean'},
+  'stdin-filename': {type: 'string'},
+  quiet: {type: 'boolean', short: 'q'},
+  'max-warnings': {type: 'string'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'}
+} as const
+
+const names = Object.keys(options).map((name) => `--${name}`)
+
+export function parse(argv: readonly string[]): Args {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+  } catch (error) {
+    const message = (error as Error).message
+    const unknown = /Unknown option '([^']+)'/.exec(message)
+    if (unknown) throw new UsageError(`unknown option ${unknown[1]}${didYouMean(unknown[1]!, names)}; see copydesk --help`)
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message)
+    if (missing) throw new UsageError(`option ${missing[1]!.replace(/^-\w, /, '')} needs a value; see copydesk --help`)
+    throw new UsageError(`${message.split('\n')[0]}; see copydesk --help`)
+  }
+  const v = parsed.values
+  const format = (v.format ?? 'stylish') as string
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}"${didYouMean(format, formats)}; formats are ${formats.join(', ')}`)
+  }
+  let maxWarnings: number | undefined
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings'])
+    if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v['max-warnings']}"`)
+  }
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  return {
+    files: parsed.positionals,
+    format: format as Format,
+    ...(v['output-file'] !== undefined ? {outputFile: v['output-file']} : {}),
+    ...(v.config !== undefined ? {config: v.config} : {}),
+    noConfig: Boolean(v['no-config']),
+    ...(v['ignore-path'] !== undefined ? {ignorePath: v['ignore-path']} : {}),
+    ignorePatterns: v['ignore-pattern'] ?? [],
+    noIgnore: Boolean(v['no-ignore']),
+    ...(v['stdin-filename'] !== undefined ? {stdinFilename: v['stdin-filename']} : {}),
+    quiet: Boolean(v.quiet),
+    ...(maxWarnings !== undefined ? {maxWarnings} : {}),
+    ...(v['no-color'] ? {color: false} : v.color ? {color: true} : {}),
+    help: Boolean(v.help),
+    version: Boolean(v.version)
+  }
+}
+
+export const help = `Usage: copydesk [options] [files, folders or globs]
+
+Lints English news copy for unsourced figures, loaded wording, hedges,
+boilerplate, anonymous sources, judging said-verbs and quotes without a
+speaker. With no files, reads the draft from standard input.
+
+Options:
+  -f, --format <name>         report format: stylish (default) or json
+  -o, --output-file <path>    write the report to a file instead of stdout
+  -c, --config <path>         use this configuration file
+      --no-config             ignore .retextrc* files and package.json
+      --ignore-path <path>    ignore file to use (default: .copydeskignore)
+      --ignore-pattern <glob> also ignore files matching <glob> (repeatable)
+      --no-ignore             do not use ignore files
+      --stdin-filename <name> file name for the text read from stdin
+  -q, --quiet                 report errors only
+      --max-warnings <n>      exit 1 when there are more than <n> warnings
+      --color, --no-color     force colour on or off (default: on for a
+                              terminal, off when NO_COLOR is set)
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors found, or more warnings than --max-warnings
+  2  a usage, configuration or input problem
+
+Examples:
+  copydesk draft.txt                       lint one draft
+  copydesk "stories/**/*.txt"              lint every story (quote globs)
+  copydesk --format json drafts > report.json
+  cat draft.txt | copydesk --stdin-filename draft.txt
+  copydesk --max-warnings 0 --quiet drafts  fail on any warning, show errors
+
+Configuration: .retextrc.json (or .retextrc, .retextrc.yml, or a "copydesk"
+field in package.json), found by walking up from each file:
+  {"plugins": [["copydesk", {"rules": {"hedge": "suggestion"}}]]}
+Rules: unattributed-statistic, loaded-language, hedge, boilerplate,
+anonymous-source, attribution-verb, unattributed-quote.
+Docs: https://github.com/copydesk/copydesk#readme
+`

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+/**
+ * The `copydesk` command: a thin layer over unified-engine (config files,
+ * ignore files, globs, stdin) that gives an ESLint-style interface: formats,
+ * exit codes, --quiet, --max-warnings, one-line errors.
+ */
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {dirname} from 'node:path'
+import process from 'node:process'
+import {engine} from 'unified-engine'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import type {VFile} from 'vfile'
+import type {Plugin} from 'unified'
+import copydesk from '../index.js'
+import {ruleNames} from '../data.js'
+import {severityOf} from '../report.js'
+import {help, parse, UsageError, type Args} from './args.js'
+import {configTransform} from './config.js'
+import {json} from '../reporters/json.js'
+import {stylish} from '../reporters/stylish.js'
+import type {ReportFile, ReportMessage} from '../reporters/types.js'
+import {totals} from '../reporters/types.js'
+
+const rules = new Set<string>(ruleNames)
+// The engine takes plugins of any options; ours checks its own.
+const preset = copydesk as unknown as Plugin<unknown[]>
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return pkg.version
+}
+
+function fail(message: string): never {
+  process.stderr.write(`copydesk: ${message}\n`)
+  process.exit(2)
+}
+
+function useColor(args: Args): boolean {
+  if (args.color !== undefined) return args.color
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
+  return Boolean(process.stdout.isTTY) && process.env.TERM !== 'dumb' && !args.outputFile
+}
+
+/** Counts files on a terminal so a long run shows it is alive. */
+function progress(enabled: boolean) {
+  let count = 0
+  let last = 0
+  const tick = () => {
+    count++
+    const now = Date.now()
+    if (enabled && now - last > 200) {
+      last = now
+      process.stderr.write(`\rcopydesk: ${count} files linted…`)
+    }
+  }
+  const done = () => {
+    if (enabled && last > 0) process.stderr.write('\r\u001B[K')
+  }
+  return {plugin: () => () => tick(), done}
+}
+
+function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
+  const messages: ReportMessage[] = file.messages
+    .filter((m) => rules.has(m.source ?? ''))
+    .map((m) => {
+      const start = m.place && 'start' in m.place ? m.place.start : m.place
+      const end = m.place && 'end' in m.place ? m.place.end : start
+      return {
+        source: m.source!,
+        ruleId: m.ruleId ?? m.source!,
+        severity: severityOf(m),
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        endLine: end?.line ?? start?.line ?? 1,
+        endColumn: end?.column ?? start?.column ?? 1,
+        reason: m.reason,
+        ...(m.note ? {note: m.note} : {}),
+        ...(m.actual !== undefined ? {actual: m.actual} : {}),
+        expected: m.expected ?? [],
+        ...(m.url ? {url: m.url} : {})
+      }
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.source.localeCompare(b.source))
+  const shown = quiet ? messages.filter((m) => m.severity === 'error') : messages
+  const count = (s: string) => messages.filter((m) => m.severity === s).length
+  return {
+    path: file.path ? (file.path.startsWith(cwd + '/') ? file.path.slice(cwd.length + 1) : file.path) : '<stdin>',
+    messages: shown,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    suggestionCount: count('suggestion')
+  }
+}
+
+/** Problems that are not findings: a missing file, a broken config, an unreadable input. */
+function inputErrors(files: readonly VFile[], cwd: string): string[] {
+  const errors = new Set<string>()
+  for (const file of files) {
+    for (const m of file.messages) {
+      if (rules.has(m.source ?? '') || m.fatal !== true) continue
+      const name = file.path ? (file.path.startsWith(cwd + '/') ? file.path.slice(cwd.length + 1) : file.path) : '<stdin>'
+      const cause = m.cause instanceof Error ? m.cause.message : ''
+      const reason = oneLine(cause && !m.reason.includes(cause) ? `${m.reason}: ${cause}` : m.reason)
+      errors.add(`${name}: ${reason}`)
+    }
+  }
+  return [...errors]
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0]!.replace(/\s+at\s.*$/, '').trim()
+}
+
+async function main() {
+  let args: Args
+  try {
+    args = parse(process.argv.slice(2))
+  } catch (error) {
+    if (error instanceof UsageError) fail(error.message)
+    throw error
+  }
+  if (args.help) {
+    process.stdout.write(help)
+    return
+  }
+  if (args.version) {
+    process.stdout.write(version() + '\n')
+    return
+  }
+  if (args.files.length === 0 && process.stdin.isTTY) fail('no files given and nothing on standard input; try copydesk --help')
+
+  const cwd = process.cwd()
+  const ticker = progress(Boolean(process.stderr.isTTY) && args.format !== 'json' && args.files.length > 0)
+  const context = await new Promise<{code: number; files: VFile[]}>((resolve, reject) => {
+    engine(
+      {
+        processor: unified().use(retextEnglish),
+        files: args.files,
+        extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm'],
+        cwd,
+        streamIn: process.stdin,
+        ...(args.stdinFilename ? {filePath: args.stdinFilename} : {}),
+        out: false,
+        output: false,
+        rcName: '.retextrc',
+        packageField: 'copydesk',
+        detectConfig: !args.noConfig,
+        ...(args.config ? {rcPath: args.config} : {}),
+        configTransform: configTransform as never,
+        defaultConfig: {plugins: [[preset, {}]]},
+        plugins: [[preset, {}], [ticker.plugin as Plugin<unknown[]>]],
+        ignoreName: '.copydeskignore',
+        detectIgnore: !args.noIgnore,
+        ...(args.ignorePath ? {ignorePath: args.ignorePath} : {}),
+        ignorePatterns: args.ignorePatterns,
+        silentlyIgnore: false,
+        reporter: () => '',
+        quiet: false,
+        color: false
+      },
+      (error, code, result) => {
+        if (error) reject(error)
+        else resolve({code: code ?? 0, files: result?.files ?? []})
+      }
+    )
+  }).catch((error: Error) => {
+    ticker.done()
+    const message = error.message === 'No input' ? 'no files given and nothing on standard input; try copydesk --help' : oneLine(error.message)
+    fail(message)
+  })
+  ticker.done()
+
+  const problems = inputErrors(context.files, cwd)
+  const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))
+  const report = args.format === 'json' ? json(files) : stylish(files, {color: useColor(args)})
+  if (args.outputFile) {
+    try {
+      mkdirSync(dirname(args.outputFile), {recursive: true})
+      writeFileSync(args.outputFile, report)
+    } catch (error) {
+      fail(`cannot write the report to ${args.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+  } else process.stdout.write(report)
+
+  for (const problem of problems) process.stderr.write(`copydesk: ${problem}\n`)
+  const t = totals(files)
+  if (problems.length > 0) process.exitCode = 2
+  else if (t.errors > 0 || (args.maxWarnings !== undefined && t.warnings > args.maxWarnings)) {
+    if (args.maxWarnings !== undefined && t.warnings > args.maxWarnings && t.errors === 0) {
+      process.stderr.write(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
+    }
+    process.exitCode = 1
+  } else process.exitCode = 0
+}
+
+main().catch((error: Error) => fail(`internal error: ${oneLine(error.message)} (please report it at https://github.com/copydesk/copydesk/issues)`))

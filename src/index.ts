@@ -1,0 +1,48 @@
+/**
+ * copydesk: an editorial style and sourcing linter for English news copy, as
+ * a set of retext plugins. `unified().use(retextEnglish).use(copydesk)`.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import type {RuleName} from './data.js'
+import {resolveOptions, type Options} from './options.js'
+import unattributedStatistic from './plugins/unattributed-statistic.js'
+import loadedLanguage from './plugins/loaded-language.js'
+import hedge from './plugins/hedge.js'
+import boilerplate from './plugins/boilerplate.js'
+import anonymousSource from './plugins/anonymous-source.js'
+import attributionVerb from './plugins/attribution-verb.js'
+import unattributedQuote from './plugins/unattributed-quote.js'
+
+export type {Options, RuleOptions, RuleSetting, Term, Level} from './options.js'
+export {OptionsError} from './options.js'
+export {ruleNames, loadRule, DataError, type RuleName, type Severity, type Entry, type RuleData} from './data.js'
+export {analyze, sourceOf, type Analysis} from './analysis/index.js'
+
+type Transformer = (tree: Root, file: VFile) => void
+
+/** One retext plugin per rule, usable on its own. */
+export const plugins: Readonly<Record<RuleName, (options?: unknown) => Transformer>> = {
+  'unattributed-statistic': unattributedStatistic,
+  'loaded-language': loadedLanguage,
+  hedge,
+  boilerplate,
+  'anonymous-source': anonymousSource,
+  'attribution-verb': attributionVerb,
+  'unattributed-quote': unattributedQuote
+}
+
+export {unattributedStatistic, loadedLanguage, hedge, boilerplate, anonymousSource, attributionVerb, unattributedQuote}
+
+/**
+ * The preset: every rule, on by default, each with the severity of its data
+ * entries unless `rules` says otherwise.
+ */
+export default function copydesk(options?: Options): Transformer {
+  const enabled = resolveOptions(options)
+  const transformers: Transformer[] = []
+  for (const [name, ruleOptions] of enabled) transformers.push(plugins[name](ruleOptions))
+  return (tree, file) => {
+    for (const transform of transformers) transform(tree, file)
+  }
+}

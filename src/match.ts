@@ -1,0 +1,107 @@
+/**
+ * Phrase matching over a sentence's tokens: a trie keyed by normalised word,
+ * so a rule with hundreds of phrases costs one walk per token.
+ */
+import {normalize, tokenize, type Token} from './analysis/document.js'
+import type {Entry} from './data.js'
+
+interface Node {
+  readonly next: Map<string, Node>
+  /** Entries whose phrase ends here, with the phrase's length in tokens. */
+  readonly ends: Array<{entry: Entry; length: number}>
+}
+
+export interface Match {
+  readonly entry: Entry
+  /** Token indices in the sentence, inclusive. */
+  readonly from: number
+  readonly to: number
+}
+
+const wildcard = '*'
+
+export class Matcher {
+  private readonly root: Node = {next: new Map(), ends: []}
+  private readonly before = new Map<Entry, ReadonlySet<string>>()
+  private readonly after = new Map<Entry, ReadonlySet<string>>()
+
+  constructor(entries: readonly Entry[]) {
+    for (const entry of entries) {
+      for (const phrase of entry.match ?? []) this.add(entry, phrase)
+      if (entry.unlessBefore) this.before.set(entry, new Set(entry.unlessBefore.map(normalize)))
+      if (entry.unlessAfter) this.after.set(entry, new Set(entry.unlessAfter.map(normalize)))
+    }
+  }
+
+  private add(entry: Entry, phrase: string) {
+    const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard ? [wildcard] : tokenize(part).map((t) => t.norm)))
+    let node = this.root
+    for (const key of keys) {
+      let child = node.next.get(key)
+      if (!child) {
+        child = {next: new Map(), ends: []}
+        node.next.set(key, child)
+      }
+      node = child
+    }
+    node.ends.push({entry, length: keys.length})
+  }
+
+  /** Longest matches, left to right, not overlapping. */
+  find(tokens: readonly Token[]): Match[] {
+    const found: Match[] = []
+    let i = 0
+    while (i < tokens.length) {
+      const best = this.longestAt(tokens, i)
+      if (best) {
+        found.push(best)
+        i = best.to + 1
+      } else i++
+    }
+    return found
+  }
+
+  private longestAt(tokens: readonly Token[], start: number): Match | undefined {
+    let best: Match | undefined
+    const walk = (node: Node, i: number) => {
+      for (const end of node.ends) {
+        const match = {entry: end.entry, from: start, to: i - 1}
+        if (this.allowed(match, tokens) && (!best || match.to > best.to)) best = match
+      }
+      const token = tokens[i]
+      if (!token) return
+      const exact = node.next.get(token.norm)
+      if (exact) walk(exact, i + 1)
+      const any = token.word ? node.next.get(wildcard) : undefined
+      if (any) walk(any, i + 1)
+    }
+    const first = tokens[start]!
+    const node = this.root.next.get(first.norm)
+    if (node) walk(node, start + 1)
+    return best
+  }
+
+  private allowed(match: Match, tokens: readonly Token[]): boolean {
+    const before = this.before.get(match.entry)
+    if (before) {
+      const prev = previousWord(tokens, match.from)
+      if (prev && before.has(prev.norm)) return false
+    }
+    const after = this.after.get(match.entry)
+    if (after) {
+      const next = nextWord(tokens, match.to)
+      if (next && after.has(next.norm)) return false
+    }
+    return true
+  }
+}
+
+export function previousWord(tokens: readonly Token[], index: number): Token | undefined {
+  for (let i = index - 1; i >= 0; i--) if (tokens[i]!.word) return tokens[i]
+  return undefined
+}
+
+export function nextWord(tokens: readonly Token[], index: number): Token | undefined {
+  for (let i = index + 1; i < tokens.length; i++) if (tokens[i]!.word) return tokens[i]
+  return undefined
+}

@@ -1,0 +1,41 @@
+/**
+ * anonymous-source: a claim carried by an unnamed source ("sources said",
+ * "officials said", "people familiar with the matter", "experts say").
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {analyze, type Attribution} from '../analysis/index.js'
+import {checkRuleOptions, entriesFor} from '../options.js'
+import {report, quote} from '../report.js'
+import type {Entry} from '../data.js'
+
+export default function retextAnonymousSource(options?: unknown): (tree: Root, file: VFile) => void {
+  const opts = checkRuleOptions('anonymous-source', options)
+  const entries = new Map(entriesFor('anonymous-source', opts).map((e) => [e.id, e]))
+  return (tree, file) => {
+    const analysis = analyze(tree, file)
+    for (const info of analysis.sentences) {
+      for (const attribution of info.attributions) {
+        if (!attribution.anonymous || !attribution.source) continue
+        const entry = entryFor(attribution, entries)
+        if (!entry) continue
+        report(file, analysis, {
+          rule: 'anonymous-source',
+          entry,
+          start: attribution.source.start,
+          end: attribution.source.end,
+          severity: opts.severity,
+          reason: `Anonymous source ${quote(attribution.source.text)}: name the source, or say why it cannot be named`
+        })
+      }
+    }
+  }
+}
+
+function entryFor(attribution: Attribution, entries: ReadonlyMap<string, Entry>): Entry | undefined {
+  const text = attribution.source!.text.toLowerCase()
+  if (/\b(?:sources?|insiders?|familiar|anonymity|not (?:want|wish) to be named|asked not to be named|declined to be named)\b/.test(text)) return entries.get('unnamed-source')
+  if (/\bofficials?\b/.test(text)) return entries.get('unnamed-official')
+  if (attribution.kind === 'according' || attribution.kind === 'agent') return entries.get('unnamed-group')
+  return entries.get('unnamed-group')
+}

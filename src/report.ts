@@ -1,0 +1,73 @@
+/**
+ * Every finding is made here, so every message carries the same contract:
+ * `source` (rule), `ruleId` (entry), `reason`, `note`, `actual`,
+ * `expected`, `url` and a severity in `fatal`.
+ */
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {location} from 'vfile-location'
+import type {Analysis} from './analysis/index.js'
+import type {Entry, RuleName, Severity} from './data.js'
+
+export const homepage = 'https://github.com/copydesk/copydesk'
+
+/** The documentation of a rule or one of its entries. */
+export function docsUrl(rule: string, id?: string): string {
+  return `${homepage}/blob/main/docs/rules.md#${id ? `${rule}-${id}` : rule}`
+}
+
+export function fatalFor(severity: Severity): boolean | undefined {
+  return severity === 'error' ? true : severity === 'warning' ? false : undefined
+}
+
+export function severityOf(message: Pick<VFileMessage, 'fatal'>): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'suggestion'
+}
+
+const locators = new WeakMap<VFile, ReturnType<typeof location>>()
+
+export interface Finding {
+  readonly rule: RuleName
+  readonly entry: Entry
+  /** Range in the analysis' flattened text. */
+  readonly start: number
+  readonly end: number
+  /** One line: what is wrong and what to do. */
+  readonly reason: string
+  /** Overrides the entry's severity (from the rule's options). */
+  readonly severity?: Severity | undefined
+  /** Overrides the entry's `prefer`. */
+  readonly expected?: readonly string[]
+}
+
+export function report(file: VFile, analysis: Analysis, finding: Finding): VFileMessage {
+  const {document} = analysis
+  const startOffset = document.toOffset(finding.start, 'start')
+  const endOffset = Math.max(startOffset, document.toOffset(finding.end, 'end'))
+  let locate = locators.get(file)
+  if (!locate) {
+    locate = location(file)
+    locators.set(file, locate)
+  }
+  const start = locate.toPoint(startOffset)
+  const end = locate.toPoint(endOffset)
+  const message = file.message(finding.reason, {
+    ...(start && end ? {place: {start, end}} : {}),
+    ruleId: finding.entry.id,
+    source: finding.rule
+  })
+  const value = String(file.value ?? '')
+  message.actual = value ? value.slice(startOffset, endOffset) : document.text.slice(finding.start, finding.end)
+  message.expected = [...(finding.expected ?? finding.entry.prefer)]
+  message.note = `${finding.entry.reason} See: ${finding.entry.ref.name} (${finding.entry.ref.url}).`
+  message.url = docsUrl(finding.rule, finding.entry.id)
+  const severity = finding.severity ?? finding.entry.severity
+  message.fatal = fatalFor(severity)
+  return message
+}
+
+/** `text` in backticks for a reason line, shortened when long. */
+export function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return '`' + (flat.length > max ? flat.slice(0, max - 1) + '…' : flat) + '`'
+}
