@@ -13,6 +13,9 @@ import {
 
 export type AttributionKind = 'speech' | 'according' | 'data' | 'act' | 'agent'
 
+/** Named, anonymous, or a source the words do not tell ("models predicted"). */
+type Status = 'named' | 'anonymous' | 'unclear'
+
 export interface Span {
   readonly start: number
   readonly end: number
@@ -45,6 +48,14 @@ const ambiguous = new Set(`
   find finds value values measure measures comment comments suggest
 `.trim().split(/\s+/))
 
+/** Participles that follow the noun they describe ("a study published in…", "figures released by…"). */
+const participles = new Set(`
+  published released issued compiled produced conducted commissioned carried obtained leaked circulated seen
+`.trim().split(/\s+/))
+
+/** Finite verbs: a subject noun phrase has none (outside a relative clause). */
+const finite = new Set(`is are was were has have had will would can could do does did shall should may might must`.split(' '))
+
 const determiners = new Set(`
   a an the this that these those its their his her our my your new latest recent of in on for with by to
   from at annual final official full first same such no any each every another one into about as his
@@ -64,7 +75,7 @@ const auxiliaries = new Set(`
   first initially recently last yesterday today once further still not never just
 `.trim().split(/\s+/))
 
-const nationality = /^(?:\p{Lu}[\p{L}]*(?:an|ian|ese|ish|i|ic)|Western|Eastern|Northern|Southern|Arab|Thai|Greek|Dutch|French|Swiss|Czech|Welsh|Scottish|Irish|British|Gulf|Allied|US|U\.S|UK|EU|UN|NATO|Nato)$/u
+const nationality = /^(?:\p{Lu}[\p{L}]*(?:an|ese|ish)|Israeli|Pakistani|Iraqi|Saudi|Kuwaiti|Yemeni|Bangladeshi|Qatari|Emirati|Somali|Nepali|Afghan|Western|Eastern|Northern|Southern|Arab|Thai|Greek|Dutch|French|Swiss|Czech|Welsh|Scottish|Irish|British|Gulf|Allied|US|U\.S|UK|EU|UN|NATO|Nato)$/u
 
 const spokes = /^(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|statement|governor|minister|secretary|president|chancellor|mayor|chief|director|chair|chairman|chairwoman|head|commissioner|leader|ceo|premier|ambassador|envoy|general|prosecutors?|police|court|judge|coroner|council|ministry|department|agency|office|authority|company|firm|government|army|military|regulator|bank|board|committee|commission|service|group)$/
 
@@ -86,9 +97,9 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 
     // "according to X"
     if (norm === 'according' && next?.norm === 'to') {
-      const np = nounPhraseAfter(tokens, next.index + 1)
+      const np = nounPhraseAfter(tokens, next.index + 1, true)
       const kind = classify(np, sentence, earlierNamed)
-      found.push(make(doc, sentence, 'according', [t, next], 'according', np, kind === 'none' ? 'anonymous' : kind, false))
+      found.push(make(doc, sentence, 'according', [t, next], 'according', np, kind === 'none' ? 'unclear' : kind, false))
       w++
       continue
     }
@@ -111,6 +122,14 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       }
     }
 
+    // "some experts have raised concerns"
+    if (['raised', 'raises', 'raising', 'expressed', 'voiced', 'voices'].includes(norm) && next && ['concern', 'concerns', 'questions', 'doubts', 'fears', 'alarm'].includes(next.norm)) {
+      const np = subjectBefore(tokens, t.index)
+      const kind = classify(np, sentence, earlierNamed)
+      if (np.length > 0 && kind !== 'none') found.push(make(doc, sentence, 'speech', [t, next], norm, np, kind, false))
+      continue
+    }
+
     // "hit out at", "lashed out"
     if ((['hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing'].includes(norm)) && next?.norm === 'out') {
       const np = subjectBefore(tokens, t.index)
@@ -120,6 +139,8 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     }
 
     if (!reportingVerbs.has(norm)) continue
+    // "an estimated 1.3 million", "the alleged plot": an adjective, not a cue.
+    if (prev && ['a', 'an', 'the'].includes(prev.norm)) continue
     // "the United States", "Prices": a capital inside a sentence is a name (except in headline case).
     if (t.capital && t !== words[0] && !headline) continue
     if (ambiguous.has(norm) && !verbUse(t, prev, next)) continue
@@ -129,7 +150,12 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (/^(?:approve|order|rule|fine|sentence|award|announce|unveil|pledge|allocate|budget)$/.test(norm)) continue
 
     // A passive: "is said to", "has been called", "were revealed … from X", "polled by Bloomberg".
-    const passive = isPassive(words, w)
+    // "Is said to", "believed to be": a hedge, never an attribution.
+    if ((isPassive(words, w) || hedgingParticiples.has(norm)) && next?.norm === 'to') continue
+    // A participle after a comma (", often called", ", described as") or a noun ("a study published on…").
+    const reduced = /ed$/.test(norm) && ((prevToken?.value === ',' && next && ['as', 'by'].includes(next.norm)) || (prev && /ly$/.test(prev.norm) && tokens[prev.index - 1]?.value === ',') ||
+      (participles.has(norm) && prev && !prev.capital && !pronouns.has(prev.norm) && next && ['on', 'in', 'at', 'last', 'this', 'earlier', 'by', 'from', 'during', 'with'].includes(next.norm)))
+    const passive = isPassive(words, w) || reduced
     if (passive) {
       const agent = agentAfter(tokens, words, w)
       if (agent) found.push(make(doc, sentence, 'agent', [t], norm, agent, classifyOr(agent, sentence, earlierNamed), criticismVerbs.has(norm)))
@@ -145,9 +171,12 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     }
 
     if (prev?.norm === 'to') continue
+    // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
+    if (/ing$/.test(norm) && !(next && (next.norm === 'that' || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
-    if (prevToken && !prevToken.word && [',', '"', '”', '’', "'"].includes(prevToken.value) && next && (next.capital || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))) {
+    const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)
+    if (prevToken && !prevToken.word && next && (closingQuote || (prevToken.value === ',' && (next.capital || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))))) {
       const after = nounPhraseAfter(tokens, t.index + 1)
       const following = tokens[(after.at(-1)?.index ?? t.index) + 1]
       if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after
@@ -158,7 +187,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       np = subjectBefore(tokens, firstVerbIndex(tokens, t.index))
     }
     if (np.length === 0) continue
-    let kind = classify(np, sentence, earlierNamed)
+    let kind = classify(np, sentence, earlierNamed, true)
     const head = headOf(np)
     if (/^(?:found|finds|find|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated)$/.test(norm)) {
       // Only a study, a body or researchers "find"; engineers who "found corrosion" are the story.
@@ -172,7 +201,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   return found
 }
 
-function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: 'named' | 'anonymous', criticism: boolean): Attribution {
+function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: Status, criticism: boolean): Attribution {
   const span = (list: Token[]): Span => ({start: list[0]!.start, end: list.at(-1)!.end, text: doc.text.slice(list[0]!.start, list.at(-1)!.end)})
   return {
     sentence: sentence.index,
@@ -194,6 +223,8 @@ function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): bo
   // "reports", "claims", "estimates": a plural noun unless it introduces a clause.
   if (/s$/.test(t.norm) && !/ss$/.test(t.norm) && next?.norm !== 'that' && !(prev && (prev.capital || pronouns.has(prev.norm)))) return false
   if (t.capital && t.index === 0) return false
+  // "the immediate release", "a new record": a bare noun-or-verb form is a verb only after a modal or a pronoun.
+  if (!/(?:s|ed|ing)$/.test(t.norm) && !(prev && (pronouns.has(prev.norm) || ['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'often', 'to'].includes(prev.norm)))) return false
   return true
 }
 
@@ -230,17 +261,25 @@ const npStops = new Set(`
   whose where than during since until over under into against about via
 `.trim().split(/\s+/))
 
-/** Words after `from` up to a clause or phrase end ("a poll by Westbury Research for the Sunday Ledger"). */
-function nounPhraseAfter(tokens: readonly Token[], from: number): Token[] {
+/**
+ * Words after `from` up to a phrase end ("a poll by Westbury Research for the
+ * Sunday Ledger"); with `clause`, up to the end of the clause.
+ */
+function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false): Token[] {
   const np: Token[] = []
   let words = 0
-  for (let i = from; i < tokens.length && words < 12; i++) {
+  for (let i = from; i < tokens.length && words < (clause ? 16 : 12); i++) {
     const t = tokens[i]!
     if (!t.word) {
       if (['-', '&', "'", '’', '.'].includes(t.value) && np.length > 0) continue
       if (t.value === '(' ) break
       if (np.length === 0 && ['"', '“', '‘'].includes(t.value)) continue
       break
+    }
+    if (clause && !finite.has(t.norm) && !['that', 'who', 'which', 'said', 'says', 'told', 'added', 'as', 'while', 'when', 'because', 'and', 'but'].includes(t.norm)) {
+      np.push(t)
+      words++
+      continue
     }
     if (np.length > 0 && npStops.has(t.norm) && !(['of', 'for', 'at', 'in', 'on', 'with', 'from'].includes(t.norm) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') )) {
       // Keep "at Nordea", "of Edinburgh", "with the matter" (people familiar with the matter).
@@ -259,6 +298,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
   while (i >= 0 && tokens[i]!.word && auxiliaries.has(tokens[i]!.norm)) i--
   let segment: Token[] = []
   let skipped = 0
+  let relative = 0
   for (; i >= 0; i--) {
     const t = tokens[i]!
     if (!t.word) {
@@ -266,7 +306,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
       if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '(' || t.value === ')') {
         // An apposition or a relative clause between subject and verb: look further back.
         const first = segment[0]
-        if (segment.length === 0 || (first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves|themselves)$/.test(first.norm)) || (first && /ing$/.test(first.norm) && !first.capital)) {
+        if (segment.length === 0 || (first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm)) || (first && /ing$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))) {
           if (skipped++ > 2) break
           segment = []
           continue
@@ -287,10 +327,21 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
       i--
       continue
     }
+    if (/^(?:who|whom)$/.test(t.norm) && tokens[i - 1]?.word && !clauseBoundaries.has(tokens[i - 1]!.norm)) {
+      // "Several people who have seen the message said": the clause belongs to the subject.
+      relative = segment.length + 1
+      segment.unshift(t)
+      continue
+    }
     if (clauseBoundaries.has(t.norm)) break
     segment.unshift(t)
-    if (segment.length >= 10) break
+    if (segment.length >= 14) break
   }
+  while (segment.length > 0 && /^(?:with|by|from|of|in|on|at|for|to|after|despite|amid|as)$/.test(segment[0]!.norm)) segment.shift()
+  // A subject has no finite verb of its own ("…have never had their blood pressure measured").
+  const main = relative > 0 ? segment.slice(0, segment.length - relative) : segment
+  if (main.some((x) => finite.has(x.norm))) return []
+  if (main.length > 0 && main.every((x) => /ly$/.test(x.norm) || /^\d/.test(x.value))) return []
   return segment
 }
 
@@ -305,32 +356,35 @@ function firstVerbIndex(tokens: readonly Token[], before: number): number {
 function headOf(np: Token[]): string {
   const words = np.filter((t) => t.word)
   // "Researchers at the University of Edinburgh": the head comes before a preposition.
-  const cut = words.findIndex((t, i) => i > 0 && ['at', 'of', 'from', 'for', 'in', 'with', 'close', 'familiar', 'who'].includes(t.norm))
+  const cut = words.findIndex((t, i) => i > 0 && (['at', 'of', 'from', 'for', 'in', 'with', 'close', 'familiar', 'who', 'on', 'by', 'speaking'].includes(t.norm) || participles.has(t.norm)))
   const core = cut > 0 ? words.slice(0, cut) : words
   return core.at(-1)?.norm ?? ''
 }
 
-function classifyOr(np: Token[], sentence: Sentence, earlierNamed: boolean): 'named' | 'anonymous' {
+function classifyOr(np: Token[], sentence: Sentence, earlierNamed: boolean): Status {
   const kind = classify(np, sentence, earlierNamed)
-  return kind === 'none' ? 'anonymous' : kind
+  return kind === 'none' ? 'unclear' : kind
 }
 
 /**
- * Named, anonymous, or no source at all ("many believe", "figures suggest"
- * with no publisher, "the study found" with no study named before).
+ * Named, anonymous, unclear, or no source at all ("many believe", "figures
+ * suggest" with no publisher, "the study found" with no study named before).
  */
-export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean): 'named' | 'anonymous' | 'none' {
+export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean, speaker = false): Status | 'none' {
   const words = np.filter((t) => t.word)
   if (words.length === 0) return 'none'
   const head = headOf(np)
   const first = words[0]!
   const firstOfSentence = first.index === firstWordIndex(sentence)
-  const names = words.filter((t, i) => t.capital && !(i === 0 && firstOfSentence && !isProperLooking(t)) && !nationality.test(t.value.replace(/['’]s?$/, '')))
-  const hasName = names.length > 0
-  const ownerAfter = words.some((t, i) => i > 0 && ['at', 'of', 'from', 'for', 'with'].includes(t.norm) && words[i + 1] && (words[i + 1]!.capital || (words[i + 2]?.capital ?? false)))
+  const capitals = words.filter((t, i) => t.capital && !(i === 0 && firstOfSentence && !isProperLooking(t)))
+  const hasName = capitals.length > 0
+  const ownerAfter = words.some((t, i) => i > 0 && ['at', 'of', 'from', 'for', 'with', 'by', 'in'].includes(t.norm) && words[i + 1] && (words[i + 1]!.capital || (words[i + 2]?.capital ?? false)))
 
   if (words.length === 1 && pronouns.has(first.norm)) return 'named'
-  if (hedgeSubjects.has(head) || (hedgeSubjects.has(first.norm) && words.length <= 2 && !hasName)) return 'none'
+  const anonymousMarker = words.some((t) => ['familiar', 'anonymity'].includes(t.norm)) || /not (?:want|wish) to be named|asked not to be named|declined to be named|speaking on condition/.test(np.map((t) => t.value).join(' ').toLowerCase())
+  // "people who have seen the message", "people close to the talks": unnamed, but someone.
+  const qualified = words.length > 2 && words.some((t, i) => i > 0 && ['who', 'close', 'with', 'at', 'in', 'from', 'inside', 'within', 'involved', 'briefed', 'aware'].includes(t.norm))
+  if (!anonymousMarker && !qualified && (hedgeSubjects.has(head) || (words.length === 2 && hedgeSubjects.has(first.norm) && ['people', 'others'].includes(head)))) return 'none'
 
   if (sourceNouns.has(head) && !anonymousHeads.has(head)) {
     if (hasName || ownerAfter) return 'named'
@@ -339,20 +393,26 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean)
     return 'none'
   }
 
-  if (anonymousHeads.has(head) || words.some((t) => ['familiar', 'anonymity', 'named'].includes(t.norm))) {
-    if (/^(?:source|sources|insider|insiders)$/.test(head) || words.some((t) => ['familiar', 'anonymity'].includes(t.norm)) || /not (?:want|wish) to be named|asked not to be named|declined to be named/.test(np.map((t) => t.value).join(' '))) return 'anonymous'
+  if (anonymousHeads.has(head) || anonymousMarker || (qualified && hedgeSubjects.has(head))) {
+    if (/^(?:source|sources|insider|insiders|reports|leaks|rumours|rumors)$/.test(head) || anonymousMarker) return 'anonymous'
     if (/^(?:spokesperson|spokesman|spokeswoman|representative|representatives)$/.test(head)) return 'named'
-    if (hasName || ownerAfter) return 'named'
+    // "The group", "the officials": an anaphor for someone named before.
+    if (['the', 'its', 'their'].includes(first.norm) && !['people', 'experts', 'critics', 'analysts', 'scientists', 'researchers'].includes(head)) return 'named'
+    // A name or an office: "Researchers at the University of Edinburgh", "Pentagon officials".
+    const names = capitals.filter((t) => !anonymousHeads.has(t.norm) && !nationality.test(t.value.replace(/['’]s?$/, '')))
+    if (names.length > 0 || ownerAfter) return 'named'
     // "fire service officials", "council officials": an office is named.
-    if (words.slice(0, -1).some((t) => bodyNouns.has(t.norm) && !['government', 'military', 'army', 'group'].includes(t.norm))) return 'named'
+    if (words.slice(0, -1).some((t) => bodyNouns.has(t.norm) && !['government', 'military', 'army', 'group', 'intelligence'].includes(t.norm))) return 'named'
     return 'anonymous'
   }
 
+  // "one GP", "a senior executive", "an MP": one unnamed person (as the subject of a said-verb).
+  if (speaker && ['a', 'an', 'one', 'another'].includes(first.norm) && /^\p{L}+$/u.test(head) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth)$/.test(head) && !spokes.test(head) && !capitals.some((t) => !/^[A-Z]{2,4}s?$/.test(t.value))) return 'anonymous'
   if (hasName) return 'named'
   if (spokes.test(head) || bodyNouns.has(head)) return 'named'
   if (pronouns.has(first.norm)) return 'named'
   if (['the', 'its', 'their', 'his', 'her'].includes(first.norm)) return 'named'
-  return 'anonymous'
+  return 'unclear'
 }
 
 function firstWordIndex(sentence: Sentence): number {

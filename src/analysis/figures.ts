@@ -157,6 +157,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /^\s*$/.test(before) && /^[.)]\s/.test(after)) not = 'list number'
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && /\d[^\s(]*\s*\(\s*$/.test(before)) not = 'conversion'
+    else if (!not && plain && sample.test(before)) not = 'sample size'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
     small = plain && Number.isInteger(value) && value <= 10
@@ -210,6 +211,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   }
   return {start, end, kind, value, small, ...(not ? {not} : {}), ...(approxWord ? {approx: approxWord} : {})}
 }
+
+/** "A survey of 2,000 adults", "the trial followed 9,400 patients": how a source was made, not a claim. */
+const sample = /\b(?:survey|surveys|poll|polls|study|studies|sample|trial|trials|census|questionnaire|review|analysis)\s+(?:of|among|involving|covering)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$|\b(?:surveyed|polled|questioned|interviewed|sampled|recruited|enrolled)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$/i
 
 /** Modifiers that belong to the figure's span but do not make a small count a claim. */
 const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', 'a further'])

@@ -18,23 +18,19 @@ export const reportingVerbs = set(`
   admit admits admitted admitting reveal reveals revealed revealing disclose discloses disclosed disclosing
   cite cites cited citing show shows showed shown find finds found suggest suggests suggested
   indicate indicates indicated conclude concludes concluded calculate calculates calculated
-  record records recorded publish publishes published release releases released quote quotes quoted
+  recorded publish publishes published release releases released quoted
   testify testifies testified allege alleges alleged acknowledge acknowledges acknowledged
-  concede concedes conceded deny denies denied describe describes described call calls called
+  concede concedes conceded deny denies denied describe describes described describing call calls called calling
   brand brands branded dub dubs dubbed boast boasts boasted vow vows vowed pledge pledges pledged
   promise promises promised urge urges urged accuse accuses accused blame blames blamed
   believe believes believed maintain maintains maintained contend contends contended
   assert asserts asserted declare declares declared observe observes observed remark remarks remarked
-  recall recalls recalled complain complains complained expect expects expected project projects projected
-  ask asks asked reply replies replied respond responds responded answer answers answered
-  tweet tweets tweeted post posts posted
-  acknowledge acknowledges acknowledged agree agrees agreed counter counters countered
-  stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
+  recall recalls recalled complain complains complained expect expects expected projected
+  ask asks asked reply replies replied answered tweeted posted
+  agree agrees agreed countered stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
   hail hails hailed praise praises praised criticise criticises criticised criticize criticizes criticized
-  condemn condemns condemned slam slams slammed blast blasts blasted confess confesses confessed
-  rule rules ruled order orders ordered fine fines fined sentence sentences sentenced award awards awarded
-  approve approves approved measure measures measured count counts counted survey surveys surveyed
-  poll polls polled put puts value values valued
+  condemn condemns condemned slam slams slammed slamming blast blasts blasted blasting confess confesses confessed
+  ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */
@@ -70,20 +66,21 @@ export const hedgeSubjects = set(`some many others people most few everyone ever
 export const anonymousHeads = set(`
   source sources official officials insider insiders expert experts critic critics analyst analysts
   observer observers witness witnesses diplomat diplomats person people aide aides ally allies
+  reports leaks rumours rumors
   insider insiders commentator commentators campaigner campaigners activist activists
   resident residents friend friends colleague colleagues neighbour neighbours neighbor neighbors
   scientist scientists researcher researchers economist economists doctor doctors dentist dentists
   investor investors trader traders executive executives employee employees worker workers staff
   member members spokesperson spokesman spokeswoman representative representatives relative relatives
   parent parents fan fans user users voter voters leader leaders figure figures
-  opponent opponents supporter supporters group groups agency
+  opponent opponents supporter supporters group groups
 `)
 
 /** Nouns naming a document or dataset: a source only when someone owns it. */
 export const sourceNouns = set(`
-  study studies report reports survey surveys poll polls figures data statistics stats research
+  study studies report survey surveys poll polls figures data statistics stats research
   analysis analyses estimate estimates review audit census trial trials paper papers document documents
-  leak leaks projection projections forecast forecasts findings numbers index model modelling modeling
+  leak projection projections forecast forecasts findings numbers index model modelling modeling
   investigation inquiry assessment note memo filing filings records record accounts results
 `)
 
