@@ -295,7 +295,7 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
 function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
   let i = verbIndex - 1
   // Auxiliaries and adverbs right before the verb.
-  while (i >= 0 && tokens[i]!.word && auxiliaries.has(tokens[i]!.norm)) i--
+  while (i >= 0 && tokens[i]!.word && (auxiliaries.has(tokens[i]!.norm) || (/ly$/.test(tokens[i]!.norm) && !tokens[i]!.capital))) i--
   let segment: Token[] = []
   let skipped = 0
   let relative = 0

@@ -38,7 +38,7 @@ const measureUnits = new Set(`
 `.trim().split(/\s+/))
 const distanceUnits = new Set('km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m yards yard'.split(' '))
 
-const wordNumbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen'
+const wordNumbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen'
 const smallWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
 const fractions = 'half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths'
 
@@ -129,6 +129,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (hasCurrency) kind = 'money'
     else if (measureUnits.has(unit) || measureUnits.has(unit.replace(/^°/, '°'))) kind = 'measure'
 
+    // "3G", "4K": a letter written on to a number names a standard, not a unit.
+    if (/^[A-Z]$/.test(attached) && attached !== 'C' && attached !== 'F' && attached !== 'K') kind = 'count'
+    // "the 200m final", "300m stage": a race, not 200 million.
+    if (g.scale && /^m$/i.test(g.scale.trim()) && !g.cur && eventNouns.test(after)) not = 'identifier'
     if (attached && kind === 'count' && !hasScale) {
       if (/^(?:st|nd|rd|th)$/i.test(attached)) not = 'ordinal'
       else if (/^s$/i.test(attached)) not = 'decade'
@@ -147,7 +151,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /^\d{5,}$/.test(num)) not = 'identifier'
     else if (!not && /^[:.]\d/.test(after) && /^\d{1,2}$/.test(num)) not = 'time'
     else if (!not && /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|UTC|CET|EST|EDT|PST|hrs\b)/i.test(after)) not = 'time'
-    else if (!not && plain && /^\d{1,2}$/.test(num) && (months.has(prev) || months.has(next) || weekdays.has(prev))) not = 'date'
+    else if (!not && plain && /^\d{1,2}$/.test(num) && (months.has(prev) || months.has(next) || weekdays.has(prev) || dayRange.test(after))) not = 'date'
     else if (!not && /^[-–]\d/.test(after) && /[\p{L}]-$/u.test(before) === false && isScore(text, end)) not = 'score'
     else if (!not && /[-–]$/.test(before) && /\d[-–]$/.test(before) && plain) not = 'score'
     else if (!not && /(?:\p{L}|\p{L}[-–])$/u.test(before)) not = 'identifier'
@@ -156,7 +160,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && isIdentifier(before, prev)) not = 'identifier'
     else if (!not && plain && /^\s*$/.test(before) && /^[.)]\s/.test(after)) not = 'list number'
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
-    else if (!not && /\d[^\s(]*\s*\(\s*$/.test(before)) not = 'conversion'
+    else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
@@ -179,7 +183,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (timeUnits.has(unitAfter(after.replace(/^\s+of\s+(?:an?\s+)?/i, ' '), true))) not = 'duration'
   } else if (g.words !== undefined) {
     const words = g.words.toLowerCase()
-    if (words === 'one' || words === 'dozen') return undefined
+    if (words === 'one' || words === 'dozen' || /^(?:million|billion|trillion)$/.test(words)) return undefined
     value = smallWords[words]
     small = value !== undefined
     // "six-year journey", "30-day pause": a compound with a time unit.
@@ -212,6 +216,15 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   return {start, end, kind, value, small, ...(not ? {not} : {}), ...(approxWord ? {approx: approxWord} : {})}
 }
 
+/** A figure in brackets right after another is a conversion: "77m euros (£53m; $100m)". */
+const conversion = /\d[\d.,]*\s?(?:[\p{L}$£€¥]+\s?){0,2}\((?:[^()]*[;,]\s*)?[^()\d]{0,4}$/u
+
+/** "22 and 23 June", "3-5 March". */
+const dayRange = /^\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i
+
+/** Nouns after a distance that make it the name of a race or event. */
+const eventNouns = /^\s*(?:titles?|races?|finals?|heats?|stage|mark|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relays?|sprints?|events?|records?|champion|championships?|gold|silver|bronze|dash|run|semi-finals?|crown|world)\b/i
+
 /** "A survey of 2,000 adults", "the trial followed 9,400 patients": how a source was made, not a claim. */
 const sample = /\b(?:survey|surveys|poll|polls|study|studies|sample|trial|trials|census|questionnaire|review|analysis)\s+(?:of|among|involving|covering)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$|\b(?:surveyed|polled|questioned|interviewed|sampled|recruited|enrolled)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$/i
 
@@ -220,12 +233,12 @@ const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', '
 
 function isScore(text: string, end: number): boolean {
   const rest = text.slice(end)
-  const m = /^[-–](\d+)\b\s*([\p{L}]*)/u.exec(rest)
+  const m = /^[-–](\d+)\b(?![.,]?\d|\s?%|\s?per\s?cent)\s*([\p{L}]*)/u.exec(rest)
   if (!m) return false
   if (Number(m[1]) >= 100) return false
   const noun = m[2]!.toLowerCase()
   // "20-30 people" is a range; "2-0 win", "3-1 Castleton" and a bare "4-0" are scores.
-  return noun === '' || /^\p{Lu}/u.test(m[2]!) || /^(?:win|wins|victory|defeat|draw|lead|loss|home|away|aggregate|scoreline|thrashing|margin|vote|victories|defeats|on|in|at|against|over|to|with|after|and|but|as|for|the|a|an)$/.test(noun)
+  return noun === '' || /^\p{Lu}/u.test(m[2]!) || /^(?:win|wins|victory|defeat|draw|lead|loss|home|away|aggregate|scoreline|thrashing|margin|vote|victories|defeats|on|in|at|against|over|to|with|after|and|but|as|for|the|a|an|by|win|in|scoreline|triumph|success|reverse|home|away|loss|lead)$/.test(noun)
 }
 
 function isAge(before: string, after: string, value: number): boolean {

@@ -113,6 +113,10 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
     const own = sentences[i]?.attributions.find(speaks)
     if (own) return own
   }
+  // A named speaker in the sentence before or after ("Mr Clarke said…. Law lords were "simply wrong"…").
+  const named = sentences[quote.firstSentence - 1]?.attributions.find((a) => speaks(a) && a.named) ??
+    sentences[quote.lastSentence + 1]?.attributions.find((a) => speaks(a) && a.named)
+  if (named) return named
   const previous = sentences[quote.firstSentence - 1]
   if (previous) {
     const cue = previous.attributions.find(speaks)

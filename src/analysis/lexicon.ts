@@ -31,6 +31,8 @@ export const reportingVerbs = set(`
   hail hails hailed praise praises praised criticise criticises criticised criticize criticizes criticized
   condemn condemns condemned slam slams slammed slamming blast blasts blasted blasting confess confesses confessed
   ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
+  joked quipped continued reflected mused cautioned protested objected pleaded shouted wondered exclaimed
+  commented enthused labelled labeled termed
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */
@@ -96,7 +98,7 @@ export const bodyNouns = set(`
 
 /** Time units: a number counting these places an event in time. */
 export const timeUnits = set(`
-  second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months
+  millisecond milliseconds ms second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months
   year years yr yrs decade decades century centuries millennium millennia night nights weekend weekends
   fortnight fortnights season seasons quarter quarters term terms semester semesters lifetime
   years-old year-old
@@ -115,7 +117,7 @@ export const identifierCues = set(`
   pages chapter section clause article rule level grade class size version season episode series
   stage phase round junction exit bus highway interstate road street avenue unit ward box code
   category type model mark article item exhibit lot channel track verse psalm figure table
-  appendix schedule paragraph part vol volume issue postcode zip apartment flat suite
+  appendix schedule paragraph part vol volume issue postcode zip apartment flat suite top
 `)
 
 /** Words that make a number a position in a sequence or race, not a count ("after 35km"). */

@@ -18,6 +18,10 @@ export interface Quotation {
   readonly standalone: boolean
   /** Continues the quotation before it (a new paragraph of the same speech). */
   readonly continued: boolean
+  /** In a headline (a first line with no full stop): quotation marks there stand for the story's attribution. */
+  readonly headline: boolean
+  /** Number of words inside. */
+  readonly words: number
 }
 
 const openers: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
@@ -70,7 +74,7 @@ export function findQuotations(doc: Document): Quotation[] {
     const after = text[i + 1]
     const top = stack.at(-1)
 
-    if (top && c === top.close && !(c === "'" || c === '’') ) {
+    if (top && c === top.close && c !== '"' && !(c === "'" || c === '’')) {
       stack.pop()
       if (stack.length === 0) {
         spans.push({start: top.start, end: i + 1, continued: continuing})
@@ -101,7 +105,23 @@ export function findQuotations(doc: Document): Quotation[] {
     }
 
     if (c === '"') {
-      if (openingContext(before) && !isSpace(after)) stack.push({mark: c, close: '"', start: i})
+      const opening = openingContext(before) && !isSpace(after)
+      const open = stack.findIndex((o) => o.close === '"')
+      if (open !== -1) {
+        if (opening && isSpace(before) && open === 0) {
+          // `…business. "Fiat may…`: a new paragraph of the same speech, run together with the last.
+          spans.push({start: stack[0]!.start, end: i - 1, continued: continuing})
+          continuing = true
+          stack = [{mark: c, close: '"', start: i}]
+        } else {
+          const top = stack[open]!
+          stack = stack.slice(0, open)
+          if (stack.length === 0) {
+            spans.push({start: top.start, end: i + 1, continued: continuing})
+            continuing = false
+          }
+        }
+      } else if (opening) stack.push({mark: c, close: '"', start: i})
       continue
     }
 
@@ -131,7 +151,8 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
     : ''
   const standalone = !/[\p{L}\p{N}]/u.test(outside)
 
-  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued}
+  const headline = firstSentence === 0 && first !== undefined && first.lineStart && first.lineEnd && !/[.!?…"”’']$/.test(text.slice(first.start, first.end))
+  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
 }
 
 /** Index of the sentence containing (or nearest before) a text index. */
