@@ -7,7 +7,7 @@
 import type {Document, Sentence, Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
-  actVerbs, anonymousHeads, beVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
+  actVerbs, intentVerbs, anonymousHeads, beVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
   pronouns, reportingVerbs, sourceNouns
 } from './lexicon.js'
 
@@ -53,6 +53,16 @@ const participles = new Set(`
   published released issued compiled produced conducted commissioned carried obtained leaked circulated seen
 `.trim().split(/\s+/))
 
+/** Verbs of saying proper: their indefinite subject ("one GP said") is a person. */
+const sayVerbs = /^(?:say|says|said|tell|tells|told|add|adds|added|claim|claims|claimed|insist|insists|insisted|describe|describes|described|admit|admits|admitted|warn|warns|warned|explain|explains|explained|argue|argues|argued|state|states|stated|write|writes|wrote|confirm|confirms|confirmed|reveal|reveals|revealed|disclose|discloses|disclosed|concede|concedes|conceded|deny|denies|denied|believe|believes|believed|predict|predicts|predicted|suggest|suggests|suggested)$/
+
+/** Words that leave a document unnamed: "shocking new figures", "the study". */
+const vague = new Set(`
+  a an the this that these those new latest recent shocking fresh early earlier preliminary provisional final
+  some many several its their worrying alarming startling surprising damning stark grim bleak one two three
+  other further more unpublished leaked
+`.trim().split(/\s+/))
+
 /** Finite verbs: a subject noun phrase has none (outside a relative clause). */
 const finite = new Set(`is are was were has have had will would can could do does did shall should may might must`.split(' '))
 
@@ -68,8 +78,9 @@ const clauseBoundaries = new Set(`
   than whether who which whom whose
 `.trim().split(/\s+/))
 
-/** Words between a subject and its verb ("has said", "also told"). */
+/** Words between a subject and its verb ("has said", "also told", "is showing"). */
 const auxiliaries = new Set(`
+  is are was were be been being
   has have had will would could should may might must can did does do also later previously then now
   repeatedly separately earlier again already reportedly allegedly apparently publicly privately
   first initially recently last yesterday today once further still not never just
@@ -86,6 +97,9 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   const words = tokens.filter((t) => t.word)
   const long = words.filter((t) => t.value.length > 3)
   const headline = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8
+
+  const label = speakerLabel(sentence)
+  if (label) found.push(make(doc, sentence, 'speech', [sentence.tokens[label.length]!], ':', label, 'named', false))
 
   for (let w = 0; w < words.length; w++) {
     const t = words[w]!
@@ -120,6 +134,19 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
         found.push(make(doc, sentence, 'data', [t], norm, [owner], 'named', false))
         continue
       }
+      // "in a CNN national poll", "the latest Quinnipiac survey", "ONS figures": a named dataset.
+      const modifiers: Token[] = []
+      for (let k = w - 1; k >= 0 && modifiers.length < 4; k--) {
+        const m = words[k]!
+        if (tokens[m.index + 1] !== (modifiers[0] ?? t) && !(tokens[m.index + 1]?.value === '-' )) break
+        if (determiners.has(m.norm) || m.index === firstWordIndex(sentence)) break
+        modifiers.unshift(m)
+      }
+      const named = modifiers.filter((m) => m.capital && !nationality.test(m.value))
+      if (named.length > 0 && !['index', 'model', 'record', 'records', 'accounts', 'results', 'note', 'memo', 'numbers'].includes(norm)) {
+        found.push(make(doc, sentence, 'data', [t], norm, [...named], 'named', false))
+        continue
+      }
     }
 
     // "some experts have raised concerns"
@@ -130,6 +157,16 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       continue
     }
 
+    // "Gallup's tracking poll puts his approval at 49.5 percent": an estimate.
+    if (/^(?:put|puts|putting)$/.test(norm) && words.slice(w + 1, w + 10).some((x, k, list) => x.norm === 'at' && /^[\d$£€¥]|^(?:about|around|some|nearly|roughly|more|less|just|over|under|almost)$/.test(tokens[x.index + 2]?.value ?? list[k + 1]?.value ?? ''))) {
+      const np = subjectBefore(tokens, t.index)
+      const kind = classify(np, sentence, earlierNamed)
+      if (np.length > 0 && kind !== 'none') {
+        found.push(make(doc, sentence, 'speech', [t], norm, np, kind, false))
+        continue
+      }
+    }
+
     // "hit out at", "lashed out"
     if ((['hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing'].includes(norm)) && next?.norm === 'out') {
       const np = subjectBefore(tokens, t.index)
@@ -138,9 +175,20 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       continue
     }
 
+    // "calls for 100,000 more troops", "has proposed a $15 minimum wage": a named actor's own figure.
+    if (intentVerbs.has(norm) || (/^calls?$|^called$/.test(norm) && next?.norm === 'for')) {
+      if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm))) {
+        const np = subjectBefore(tokens, t.index)
+        if (np.length > 0 && strictlyNamed(np, sentence)) {
+          found.push(make(doc, sentence, 'act', [t], norm, np, 'named', false))
+          continue
+        }
+      }
+      if (!reportingVerbs.has(norm)) continue
+    }
     if (!reportingVerbs.has(norm)) continue
     // "an estimated 1.3 million", "the alleged plot": an adjective, not a cue.
-    if (prev && ['a', 'an', 'the'].includes(prev.norm)) continue
+    if (prevToken?.word && ['a', 'an', 'the'].includes(prevToken.norm)) continue
     // "the United States", "Prices": a capital inside a sentence is a name (except in headline case).
     if (t.capital && t !== words[0] && !headline) continue
     if (ambiguous.has(norm) && !verbUse(t, prev, next)) continue
@@ -170,7 +218,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       }
     }
 
-    if (prev?.norm === 'to') continue
+    if (prevToken?.word && prevToken.norm === 'to') continue
     // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
     if (/ing$/.test(norm) && !(next && (next.norm === 'that' || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
@@ -187,13 +235,20 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       np = subjectBefore(tokens, firstVerbIndex(tokens, t.index))
     }
     if (np.length === 0) continue
-    let kind = classify(np, sentence, earlierNamed, true)
+    let kind = classify(np, sentence, earlierNamed, sayVerbs.test(norm))
     const head = headOf(np)
     if (/^(?:found|finds|find|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated)$/.test(norm)) {
       // Only a study, a body or researchers "find"; engineers who "found corrosion" are the story.
       if (!(sourceNouns.has(head) || bodyNouns.has(head) || anonymousHeads.has(head) || pronouns.has(head))) continue
     }
     if (kind === 'none') continue
+    // "One fund manager, speaking on condition of anonymity, called it…": the apposition says who is unnamed.
+    const between = np.length > 0 ? doc.text.slice(np.at(-1)!.end, t.start) : ''
+    if (/anonymity|not (?:want|wish) to be (?:named|identified)|asked not to be (?:named|identified)|declined to be (?:named|identified)|on condition/i.test(between)) {
+      kind = 'anonymous'
+      const last = tokens.slice(np.at(-1)!.index, t.index).filter((x) => x.word).at(-1)
+      if (last) np = [...np, last]
+    }
     const act = actVerbs.has(norm)
     if (act && kind !== 'named') continue
     found.push(make(doc, sentence, act ? 'act' : 'speech', [t], norm, np, kind, criticismVerbs.has(norm)))
@@ -224,7 +279,9 @@ function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): bo
   if (/s$/.test(t.norm) && !/ss$/.test(t.norm) && next?.norm !== 'that' && !(prev && (prev.capital || pronouns.has(prev.norm)))) return false
   if (t.capital && t.index === 0) return false
   // "the immediate release", "a new record": a bare noun-or-verb form is a verb only after a modal or a pronoun.
-  if (!/(?:s|ed|ing)$/.test(t.norm) && !(prev && (pronouns.has(prev.norm) || ['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'often', 'to'].includes(prev.norm)))) return false
+  // ("the reports show", "polls suggest": after a plural or a source noun it is a verb.)
+  if (!/(?:s|ed|ing)$/.test(t.norm) && !(prev && (pronouns.has(prev.norm) || ['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'often', 'to'].includes(prev.norm) ||
+    (!prev.capital && (/[^s]s$/.test(prev.norm) || sourceNouns.has(prev.norm) || anonymousHeads.has(prev.norm)))))) return false
   return true
 }
 
@@ -303,10 +360,16 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
     const t = tokens[i]!
     if (!t.word) {
       if (['-', '&', "'", '’', '.'].includes(t.value)) continue
-      if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '(' || t.value === ')') {
+      if (t.value === ')') {
+        // "(D)", "(NIS)": skip what is in brackets.
+        while (i > 0 && tokens[i]!.value !== '(') i--
+        continue
+      }
+      if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '(') {
         // An apposition or a relative clause between subject and verb: look further back.
+        // (Only a segment with a comma after it can be an apposition; one right before the verb is its subject.)
         const first = segment[0]
-        if (segment.length === 0 || (first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm)) || (first && /ing$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))) {
+        if (segment.length === 0 || (skipped > 0 && ((first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm)) || (first && /(?:ing|ed)$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))))) {
           if (skipped++ > 2) break
           segment = []
           continue
@@ -390,6 +453,9 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
     if (hasName || ownerAfter) return 'named'
     if (words.some((t) => /['’]s?$/.test(t.value) && (bodyNouns.has(t.norm) || t.capital)) || words.some((t) => ['its', 'their', 'his', 'her'].includes(t.norm))) return 'named'
     if (['the', 'this', 'that', 'these', 'those'].includes(first.norm) && earlierNamed) return 'named'
+    // "fundraising documents show", "exit polling showed": a kind of record someone can check.
+    const core = words.slice(0, words.findIndex((t) => t.norm === head) + 1)
+    if (core.slice(0, -1).some((t) => !vague.has(t.norm) && !/^\d/.test(t.value))) return 'unclear'
     return 'none'
   }
 
@@ -413,6 +479,28 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
   if (pronouns.has(first.norm)) return 'named'
   if (['the', 'its', 'their', 'his', 'her'].includes(first.norm)) return 'named'
   return 'unclear'
+}
+
+/** A name, a possessive name or a pronoun (not a capital that only starts the sentence). */
+function strictlyNamed(np: Token[], sentence: Sentence): boolean {
+  const first = firstWordIndex(sentence)
+  const words = np.filter((t) => t.word)
+  if (words.length === 1 && ['he', 'she', 'they', 'it', 'we'].includes(words[0]!.norm)) return true
+  // "his plan", "their proposal": a possessive standing for someone named before.
+  if (words.length <= 3 && ['his', 'her', 'their', 'its'].includes(words[0]!.norm)) return true
+  return words.some((t) => t.capital && t.index !== first && !nationality.test(t.value.replace(/['’]s?$/, '')) && !anonymousHeads.has(t.norm)) ||
+    words.some((t) => t.index === first && t.capital && /['’]s?$/.test(t.value) && !anonymousHeads.has(t.norm))
+}
+
+/** "Bernie Sanders: …", "Chris Matthews: …": a speaker's name before a colon opens the line. */
+export function speakerLabel(sentence: Sentence): Token[] | undefined {
+  const tokens = sentence.tokens
+  const colon = tokens.findIndex((t) => t.value === ':')
+  if (colon < 1 || colon > 5) return undefined
+  const label = tokens.slice(0, colon)
+  if (!label.every((t) => t.word && t.capital) || label.length > 4) return undefined
+  if (label.some((t) => /^(?:read|also|related|tags|disclaimer|update|updated|watch|note|editor|breaking|exclusive|live|video|photos|listen|more|see|advertisement|topics|source|sources|credit|image|picture|pictures|warning|correction|clarification|about|copyright|by|from|to|re|subject|date|time|when|where|what|why|how|who|q|a)$/i.test(t.value.replace(/['’]s$/, '')))) return undefined
+  return label
 }
 
 function firstWordIndex(sentence: Sentence): number {

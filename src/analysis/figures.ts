@@ -162,6 +162,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
+    else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
+    else if (!not && /^\([a-z]\)/i.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
     small = plain && Number.isInteger(value) && value <= 10
@@ -172,6 +174,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     kind = 'share'
     const share = g.share.toLowerCase()
     const approx = approximatorPattern.exec(before)?.[1]?.toLowerCase()
+    // "the second half of July", "the first half": a period.
+    if (/\b(?:first|second|latter|former|final|last|opening|closing|next)\s+$/i.test(before) && /^half$|quarter/.test(share.split(/[\s-]/).pop()!)) return undefined
+    if (/^\s+of\s+(?:the\s+)?(?:year|month|season|century|decade|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b/i.test(after)) return undefined
     if (/^half$/.test(share)) {
       if (!(/^\s+of\b/i.test(after) || (approx && claimingApproximators.has(approx)) || /\bby\s+$/i.test(before))) return undefined
       if (/^\s+(?:an?\s+)?(?:hour|day|year|century|decade|time|way|term|season)/i.test(after)) return undefined
@@ -244,7 +249,7 @@ function isScore(text: string, end: number): boolean {
 function isAge(before: string, after: string, value: number): boolean {
   if (value > 125 || !Number.isInteger(value)) return false
   if (/^-?(?:\s)?years?-old|^-year-old|^\s+years?\s+old\b|^\s+years?\s+of\s+age\b/i.test(after)) return true
-  if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|pupils|women|men|patients)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
+  if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|everyone|pupils|students|women|men|patients|voters|residents|drivers|citizens|workers|users|players|girls|boys|kids|teenagers|customers|anybody)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
   if (/\b(?:aged|ages)\s+$/i.test(before)) return true
   // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
   if (/[\p{L}.]\s*,\s+$/u.test(before) && /^\s*(?:,|\.|\)|;|$)/.test(after) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true

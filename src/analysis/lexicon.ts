@@ -25,7 +25,7 @@ export const reportingVerbs = set(`
   promise promises promised urge urges urged accuse accuses accused blame blames blamed
   believe believes believed maintain maintains maintained contend contends contended
   assert asserts asserted declare declares declared observe observes observed remark remarks remarked
-  recall recalls recalled complain complains complained expect expects expected projected
+  recall recalls recalled complain complains complained expect expects expected expecting projected projects
   ask asks asked reply replies replied answered tweeted posted
   agree agrees agreed countered stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
   hail hails hailed praise praises praised criticise criticises criticised criticize criticizes criticized
@@ -47,6 +47,19 @@ export const actVerbs = set(`
   fine fines fined order orders ordered sentence sentences sentenced award awards awarded
   rule rules ruled approve approves approved announce announces announced unveil unveils unveiled
   pledge pledges pledged allocate allocates allocated budget budgets budgeted
+`)
+
+/**
+ * Verbs of intent or proposal: a named subject is the source of the figure
+ * it proposes ("Sanders has proposed a $15 minimum wage", "the campaign plans
+ * to spend $10 million").
+ */
+export const intentVerbs = set(`
+  propose proposes proposed proposing plan plans planned planning pledge pledges pledged pledging
+  promise promises promised promising seek seeks sought seeking want wants wanted hope hopes hoped
+  offer offers offered offering demand demands demanded demanding threaten threatens threatened
+  aim aims aimed target targets targeted intend intends intended budget budgets budgeted
+  commit commits committed forecast forecasts expect expects expected tout touts touted signed
 `)
 
 /** Participles that, after a form of "be" with no "by" agent, hedge instead of attributing. */
@@ -74,7 +87,7 @@ export const anonymousHeads = set(`
   scientist scientists researcher researchers economist economists doctor doctors dentist dentists
   investor investors trader traders executive executives employee employees worker workers staff
   member members spokesperson spokesman spokeswoman representative representatives relative relatives
-  parent parents fan fans user users voter voters leader leaders figure figures
+  parent parents fan fans user users voter voters leader leaders
   opponent opponents supporter supporters group groups
 `)
 

@@ -58,7 +58,10 @@ export function findQuotations(doc: Document): Quotation[] {
   }
 
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
+    let c = text[i]!
+    // Two apostrophes (''…'') are a double quotation mark in some newspapers' archives.
+    const pair = (c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')
+    if (pair) c = '"'
     if (c === '\n') {
       // A blank line ends a paragraph; so does a line that ends a sentence (one paragraph a line).
       let j = i
@@ -71,7 +74,7 @@ export function findQuotations(doc: Document): Quotation[] {
     }
     if (!(c in openers) && c !== '”' && c !== '’' && c !== '»') continue
     const before = text[i - 1]
-    const after = text[i + 1]
+    const after = text[i + (pair ? 2 : 1)]
     const top = stack.at(-1)
 
     if (top && c === top.close && c !== '"' && !(c === "'" || c === '’')) {
@@ -117,11 +120,12 @@ export function findQuotations(doc: Document): Quotation[] {
           const top = stack[open]!
           stack = stack.slice(0, open)
           if (stack.length === 0) {
-            spans.push({start: top.start, end: i + 1, continued: continuing})
+            spans.push({start: top.start, end: i + (pair ? 2 : 1), continued: continuing})
             continuing = false
           }
         }
       } else if (opening) stack.push({mark: c, close: '"', start: i})
+      if (pair) i++
       continue
     }
 
@@ -151,7 +155,7 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
     : ''
   const standalone = !/[\p{L}\p{N}]/u.test(outside)
 
-  const headline = firstSentence === 0 && first !== undefined && first.lineStart && first.lineEnd && !/[.!?…"”’']$/.test(text.slice(first.start, first.end))
+  const headline = firstSentence === 0 && first !== undefined && first.lineStart && first.lineEnd && !/[.!?…]["”’']*$/.test(text.slice(first.start, first.end))
   return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
 }
 

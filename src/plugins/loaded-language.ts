@@ -5,11 +5,27 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
-import {termRule, phrases} from './shared.js'
+import {termRule, phrases, type TermHit} from './shared.js'
+
+/**
+ * "Desperate Housewives", "The Incredible Hulk", Robbie Savage: a capital
+ * inside a sentence starts a name, unless the entry is itself a name
+ * ("Hermit Kingdom") or the line is a headline in title case.
+ */
+function properName(hit: TermHit): boolean {
+  const first = hit.info.sentence.tokens[hit.match.from]!
+  if (!first.capital || hit.match.entry.match?.some((m) => /\p{Lu}/u.test(m))) return false
+  const words = hit.info.sentence.tokens.filter((t) => t.word)
+  if (words[0] === first) return false
+  const long = words.filter((t) => t.value.length > 3)
+  const titleCase = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8
+  return !titleCase
+}
 
 export default function retextLoadedLanguage(options?: unknown): (tree: Root, file: VFile) => void {
   return termRule('loaded-language', options, (hit, analysis, file, opts) => {
     if (hit.quoted) return false
+    if (properName(hit)) return false
     const prefer = hit.match.entry.prefer
     report(file, analysis, {
       rule: 'loaded-language',
