@@ -2,7 +2,7 @@
  * Phrase matching over a sentence's tokens: a trie keyed by normalised word,
  * so a rule with hundreds of phrases costs one walk per token.
  */
-import {normalize, tokenize, type Token} from './analysis/document.js'
+import {tokenize, type Token} from './analysis/document.js'
 import type {Entry} from './data.js'
 
 interface Node {
@@ -22,14 +22,15 @@ const wildcard = '*'
 
 export class Matcher {
   private readonly root: Node = {next: new Map(), ends: []}
-  private readonly before = new Map<Entry, ReadonlySet<string>>()
-  private readonly after = new Map<Entry, ReadonlySet<string>>()
+  /** Context exceptions as word sequences: "the door", "a goal". */
+  private readonly before = new Map<Entry, ReadonlyArray<readonly string[]>>()
+  private readonly after = new Map<Entry, ReadonlyArray<readonly string[]>>()
 
   constructor(entries: readonly Entry[]) {
     for (const entry of entries) {
       for (const phrase of entry.match ?? []) this.add(entry, phrase)
-      if (entry.unlessBefore) this.before.set(entry, new Set(entry.unlessBefore.map(normalize)))
-      if (entry.unlessAfter) this.after.set(entry, new Set(entry.unlessAfter.map(normalize)))
+      if (entry.unlessBefore) this.before.set(entry, entry.unlessBefore.map(words))
+      if (entry.unlessAfter) this.after.set(entry, entry.unlessAfter.map(words))
     }
   }
 
@@ -83,17 +84,25 @@ export class Matcher {
 
   private allowed(match: Match, tokens: readonly Token[]): boolean {
     const before = this.before.get(match.entry)
-    if (before) {
-      const prev = previousWord(tokens, match.from)
-      if (prev && before.has(prev.norm)) return false
-    }
+    if (before && before.some((phrase) => phrase.every((word, k) => wordAt(tokens, match.from, k - phrase.length)?.norm === word))) return false
     const after = this.after.get(match.entry)
-    if (after) {
-      const next = nextWord(tokens, match.to)
-      if (next && after.has(next.norm)) return false
-    }
+    if (after && after.some((phrase) => phrase.every((word, k) => wordAt(tokens, match.to, k + 1)?.norm === word))) return false
     return true
   }
+}
+
+const words = (phrase: string): string[] => tokenize(phrase).filter((t) => t.word).map((t) => t.norm)
+
+/** The word `offset` words away from token `index` (negative: before it), skipping punctuation. */
+function wordAt(tokens: readonly Token[], index: number, offset: number): Token | undefined {
+  let i = index
+  let step = offset
+  while (step !== 0) {
+    i += step > 0 ? 1 : -1
+    if (i < 0 || i >= tokens.length) return undefined
+    if (tokens[i]!.word) step += step > 0 ? -1 : 1
+  }
+  return tokens[i]
 }
 
 export function previousWord(tokens: readonly Token[], index: number): Token | undefined {
