@@ -195,6 +195,8 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (/^call/.test(norm) && next && ['for', 'on', 'off', 'up', 'in', 'out', 'back', 'time'].includes(next.norm)) continue
     if (/^(?:found|finds|find)$/.test(norm) && next && ['dead', 'alive', 'guilty', 'himself', 'herself', 'themselves', 'itself'].includes(next.norm)) continue
     if (norm === 'ruled' && next?.norm === 'out') continue
+    // "asked not to be named", "asked for comment": a request, not a statement.
+    if (/^ask(?:s|ed)?$/.test(norm) && next && ['not', 'to', 'for', 'about', 'whether', 'if', 'why', 'how', 'what', 'when'].includes(next.norm)) continue
     if (/^(?:approve|order|rule|fine|sentence|award|announce|unveil|pledge|allocate|budget)$/.test(norm)) continue
 
     // A passive: "is said to", "has been called", "were revealed … from X", "polled by Bloomberg".
@@ -253,7 +255,18 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (act && kind !== 'named') continue
     found.push(make(doc, sentence, act ? 'act' : 'speech', [t], norm, np, kind, criticismVerbs.has(norm)))
   }
-  return found
+  return dedupe(found)
+}
+
+/** Keeps the first attribution of a source: "Data from X showed" is one attribution, not two. */
+function dedupe(found: Attribution[]): Attribution[] {
+  const kept: Attribution[] = []
+  for (const a of found) {
+    const s = a.source
+    if (s && kept.some((k) => k.source && k.source.start < s.end && s.start < k.source.end)) continue
+    kept.push(a)
+  }
+  return kept
 }
 
 function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: Status, criticism: boolean): Attribution {
@@ -338,6 +351,9 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
       words++
       continue
     }
+    // "the Labor Department showed…": after a name, a lower-case word other than a connector ends it.
+    const prevWord = np.at(-1)
+    if (prevWord && prevWord.capital && !/['’]s?$/.test(prevWord.value) && !t.capital && !['of', 'for', 'and', 'the', 'at', 'de', 'du', 'von', 'van', 'der', 'on', 'in', '&'].includes(t.norm)) break
     if (np.length > 0 && npStops.has(t.norm) && !(['of', 'for', 'at', 'in', 'on', 'with', 'from'].includes(t.norm) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') )) {
       // Keep "at Nordea", "of Edinburgh", "with the matter" (people familiar with the matter).
       if (!(t.norm === 'with' && np.at(-1)?.norm === 'familiar')) break
@@ -510,6 +526,8 @@ function firstWordIndex(sentence: Sentence): number {
 /** A sentence-initial capital that is a name, not just a capital ("Officials", "Critics" are not). */
 function isProperLooking(t: Token): boolean {
   if (anonymousHeads.has(t.norm) || hedgeSubjects.has(t.norm) || sourceNouns.has(t.norm)) return false
+  // "Shocking new figures", "Early results", "Several people": adjectives, not names.
+  if (/(?:ing|ed|al|ous|ive|ful|less|able|ible|ic|ly|est|er)$/.test(t.norm) && t.norm.length > 4) return false
   if (/^(?:the|a|an|this|that|these|those|one|two|some|many|several|most|other|its|their|his|her|our|local|senior|top|leading|western|military|government|opposition|environmental|police)$/.test(t.norm)) return false
   return true
 }

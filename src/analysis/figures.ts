@@ -180,7 +180,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (/^half$/.test(share)) {
       if (!(/^\s+of\b/i.test(after) || (approx && claimingApproximators.has(approx)) || /\bby\s+$/i.test(before))) return undefined
       if (/^\s+(?:an?\s+)?(?:hour|day|year|century|decade|time|way|term|season)/i.test(after)) return undefined
-    } else if (/^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]/.test(share) && !/^(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths)$/.test(share)) {
+    } else if (new RegExp(`(?:${fractions})$`).test(share) && /^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]/.test(share) && !/^(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths)$/.test(share)) {
       // "a third of", "by a quarter": but not "a third term" or "the third quarter".
       if (!(/^\s+of\b/i.test(after) || /\bby\s+$/i.test(before) || (approx && claimingApproximators.has(approx)))) return undefined
       if (/\b(?:the|its|their)\s+$/i.test(before)) return undefined
@@ -253,6 +253,8 @@ function isAge(before: string, after: string, value: number): boolean {
   if (/\b(?:aged|ages)\s+$/i.test(before)) return true
   // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
   if (/[\p{L}.]\s*,\s+$/u.test(before) && /^\s*(?:,|\.|\)|;|$)/.test(after) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
+  // "She is 44", "Tara Vale was 26".
+  if (/(?:\b(?:he|she|they|i|we)|\p{Lu}[\p{L}'’-]+)\s+(?:is|was|turned|turns|turning)\s+$/iu.test(before) && /^\s*(?:[,.;)]|$|and\b|when\b|years?\b)/.test(after)) return true
   // "Vale (44)".
   if (/\p{Lu}[\p{L}]*\s+\($/u.test(before) && /^\)/.test(after)) return true
   // "raises the minimum age to buy a rifle to 21".

@@ -145,7 +145,7 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
     const next = sentences[figure.sentence + d]
     const nextCue = covering(next)
     if (next && nextCue && next.sentence.paragraph - here.sentence.paragraph <= 1) {
-      if ((d === 1 && next.refersToFigures) || figure.nouns.some((n) => next.mentions.has(n))) return {attribution: nextCue, via: 'next'}
+      if (next.refersToFigures || figure.nouns.some((n) => next.mentions.has(n))) return {attribution: nextCue, via: 'next'}
     }
     const previous = sentences[figure.sentence - d]
     const previousCue = covering(previous)

@@ -15,8 +15,13 @@ export default function retextAnonymousSource(options?: unknown): (tree: Root, f
   return (tree, file) => {
     const analysis = analyze(tree, file)
     for (const info of analysis.sentences) {
-      for (const attribution of info.attributions) {
+      let last = -1
+      const bySource = [...info.attributions].sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0))
+      for (const attribution of bySource) {
         if (!attribution.anonymous || !attribution.source) continue
+        // One message a source, however many verbs it has ("sources said … and added …").
+        if (attribution.source.start < last) continue
+        last = attribution.source.end
         const entry = entryFor(attribution, entries)
         if (!entry) continue
         report(file, analysis, {

@@ -1,0 +1,130 @@
+/**
+ * The sourcing model on its own: figures and what they are, quotations and
+ * their speakers, attributions and whether their source is named.
+ */
+import {describe, expect, it} from 'vitest'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import {analyze, sourceOf} from '../src/analysis/index.js'
+
+function analysis(text: string) {
+  const file = new VFile(text)
+  const tree = unified().use(retextEnglish).parse(file)
+  return {result: analyze(tree as never, file), file, tree}
+}
+
+const figures = (text: string) =>
+  analysis(text).result.sentences.flatMap((s) => s.figures).map((f) => `${f.text}: ${f.statistic ? f.kind : `not (${f.not})`}`)
+
+describe('figures', () => {
+  it.each([
+    ['Shares fell 6.4% on Thursday.', ['6.4%: percentage']],
+    ['It will cost $4.2bn, or £300 million, or Rs 34,999, or ¥8.7 trillion.', ['$4.2bn: money', '£300 million: money', 'Rs 34,999: money', '¥8.7 trillion: money']],
+    ['Between 40 and 50 places are empty; 10 to 15 miles away.', ['Between 40 and 50: count', '10 to 15 miles: measure']],
+    ['A third of voters, one in five adults and two-thirds of firms agreed.', ['A third: share', 'one in five: share', 'two-thirds: share']],
+    ['Tens of thousands marched and hundreds of food banks opened.', ['Tens of thousands: count', 'hundreds: count']],
+    ['At least 100 died, and another 1,000 were hurt; up to 30% left.', ['At least 100: count', 'another 1,000: count', 'up to 30%: percentage']],
+    ['Temperatures passed 44C and the 5,000mAh battery weighs 200g.', ['44C: measure', '5,000mAh: measure', '200g: measure']],
+    ['It happened in 2022, in the 1980s, on March 14, at 10:30 and at 2:16:42.', ['2022: not (year)', '1980s: not (decade)', '14: not (date)', '10: not (time)', '2: not (time)']],
+    ['She is 44; the 34-year-old man, aged 75, left. Vale, 44, sings.', ['44: not (age)', '34: not (age)', '75: not (age)', '44: not (age)']],
+    ['The G7 met as F-16 jets and a Boeing 737 flew past Route 66.', ['16: not (identifier)', '737: not (identifier)', '66: not (identifier)']],
+    ['They won 2-0, came 17th, and waited for two hours over a six-year journey.', ['2-0: not (score)', '17th: not (ordinal)', 'two: not (duration)', 'six: not (duration)']],
+    ['Call 101, quoting reference 5224081932.', ['101: not (identifier)', '5224081932: not (identifier)']],
+    ['Two children and three judges were there.', ['Two: not (small count)', 'three: not (small count)']],
+    ['Eight people were killed.', ['Eight: count']],
+    ['In the second half of July, half-time came early.', []]
+  ])('%s', (text, expected) => {
+    expect(figures(text)).toEqual(expected)
+  })
+
+  it('does not count numbers inside quotations as statistics', () => {
+    expect(figures('"We lost 40% of our staff," she said.')).toEqual(['40%: not (quoted)'])
+  })
+})
+
+describe('quotations', () => {
+  const quotes = (text: string) => analysis(text).result.quotations.map((q) => `${q.text} ← ${q.title ? 'title' : q.speaker?.source?.text ?? 'no speaker'}`)
+
+  it.each([
+    ['“It is over,” Zelensky said.', ['“It is over,” ← Zelensky']],
+    ['"It is over," said Dr Amara Okafor, a cardiologist.', ['"It is over," ← Dr Amara Okafor']],
+    ['He described the troops as a “burden” to the army.', ['“burden” ← He']],
+    ['An insider told us: "Jake is perfect. He is the one."', ['"Jake is perfect. He is the one." ← An insider']],
+    ['“We won,” the manager said. “But there are 12 games left.”', ['“We won,” ← the manager', '“But there are 12 games left.” ← the manager']],
+    ['The breach has been branded "a catastrophic failure".', ['"a catastrophic failure" ← no speaker']],
+    ['She sang her hit "Wildfire".', ['"Wildfire" ← title']],
+    ['He said it was "don\'t touch" and left.', ['"don\'t touch" ← He']]
+  ])('%s', (text, expected) => {
+    expect(quotes(text)).toEqual(expected)
+  })
+
+  it('continues a quotation across paragraphs when the next one reopens it', () => {
+    const text = '“We will fight,” the mayor said. “We have the money.\n\n“And we have the will.”'
+    expect(quotes(text)).toEqual(['“We will fight,” ← the mayor', '“We have the money. ← the mayor', '“And we have the will.” ← the mayor'])
+  })
+
+  it('ignores apostrophes, possessives and a stray closing mark', () => {
+    expect(quotes('The soldiers’ families said the Kingdom’s losses don’t end ” there.')).toEqual([])
+  })
+})
+
+describe('attributions', () => {
+  const sources = (text: string) =>
+    analysis(text).result.sentences.flatMap((s) => s.attributions).map((a) => `${a.cue.text} ← ${a.source?.text} (${a.named ? 'named' : a.anonymous ? 'anonymous' : 'unclear'})`)
+
+  it.each([
+    ['The regional governor said on Friday that power was cut.', ['said ← The regional governor (named)']],
+    ['Power was cut, according to the national grid operator Ukrenergo.', ['according to ← the national grid operator Ukrenergo (named)']],
+    ['Data from the Labor Department showed a rise.', ['Data from ← the Labor Department (named)']],
+    ['Sources said a deal was close.', ['said ← Sources (anonymous)']],
+    ['People familiar with the matter said the cuts were coming.', ['said ← People familiar with the matter (anonymous)']],
+    ['Her lawyer, Reza Tavakoli, described the verdict as a travesty.', ['described ← Her lawyer, Reza Tavakoli (named)']],
+    ['The chain, which has 212 stores, conceded it would close more.', ['conceded ← The chain (named)']],
+    ['The figures were revealed during a briefing from South Korea’s intelligence service.', ['revealed ← South Korea’s intelligence service (named)']],
+    ['Economists polled by Bloomberg had expected a fall.', ['polled ← Bloomberg (named)']],
+    ['It is thought the talks will fail.', []],
+    ['The actor is said to be paid $20 million.', []],
+    ['Many believe the fight will go on.', []],
+    ['Shocking new figures suggest millions are at risk.', []]
+  ])('%s', (text, expected) => {
+    expect(sources(text)).toEqual(expected)
+  })
+})
+
+describe('sourceOf', () => {
+  const sourced = (text: string, window = 1) => {
+    const {result} = analysis(text)
+    return result.sentences.flatMap((s) => s.figures).filter((f) => f.statistic).map((f) => `${f.text}: ${sourceOf(result, f, window)?.via ?? 'none'}`)
+  }
+
+  it('finds the source in the sentence', () => {
+    expect(sourced('About 160,000 homes lost power, the governor said.')).toEqual(['About 160,000: sentence'])
+  })
+
+  it('finds it in the next sentence when that sentence refers back to the figures', () => {
+    expect(sourced('At least 100 died. These figures were released by the ministry.')).toEqual(['At least 100: next'])
+  })
+
+  it('finds it in the sentence before when the figure’s sentence refers back to the source', () => {
+    expect(sourced('The risk fell, according to a study in The Lancet. The trial followed 9,400 patients.')).toEqual(['9,400: previous'])
+  })
+
+  it('does not take a neighbour’s source for an unrelated figure', () => {
+    expect(sourced('Prices fell 80%. Analysts said the writedown was large.')).toEqual(['80%: none'])
+  })
+
+  it('widens with the window: a source two sentences away', () => {
+    const text = 'Armed groups control 85% of the capital. Schools are shut. That estimate was given by the UN envoy.'
+    expect(sourced(text, 1)).toEqual(['85%: none'])
+    expect(sourced(text, 2)).toEqual(['85%: next'])
+  })
+})
+
+describe('cache', () => {
+  it('computes the analysis once per tree and keeps it on the file', () => {
+    const {file, tree, result} = analysis('The Hermit Kingdom fired.')
+    expect(analyze(tree as never, file)).toBe(result)
+    expect((file.data as {copydesk?: unknown}).copydesk).toBe(result)
+  })
+})

@@ -1,0 +1,185 @@
+/**
+ * Valid/invalid tables for every rule: what each rule reports (rule id and
+ * exact text) and what it must leave alone. Tricky cases say why.
+ */
+import {describe, expect, it} from 'vitest'
+import type {RuleName} from '../src/index.js'
+import {lint} from './helpers.js'
+
+interface Case {
+  text: string
+  /** `ruleId: actual` of every message of the rule, in order. */
+  found: string[]
+  why?: string
+}
+
+const table: Record<RuleName, Case[]> = {
+  'unattributed-statistic': [
+    {text: 'Britain’s economy shrank by 0.3% in the three months to September.', found: ['percentage: 0.3%']},
+    {text: 'Britain’s economy shrank by 0.3%, the Office for National Statistics said.', found: []},
+    {text: 'More than 12 million people have fled their homes.', found: ['count: More than 12 million']},
+    {text: 'The welfare cuts are designed to save £300 million a year.', found: ['money: £300 million']},
+    {text: 'Wildfires have burned more than 60,000 hectares.', found: ['measure: more than 60,000 hectares']},
+    {text: 'A quarter of adults have never had their blood pressure measured.', found: ['share: A quarter']},
+    {text: 'Rates are over ten times the national average.', found: ['multiplier: over ten times']},
+    {text: 'Dozens of workers were trapped inside.', found: ['count: Dozens']},
+    {text: 'Eight crew members have been killed in the attacks.', found: ['count: Eight'], why: 'a small spelled-out number is a statistic when it counts casualties'},
+    {text: 'Two young oaks will be planted nearby.', found: [], why: 'a small count that is not a casualty toll'},
+    {text: 'The mission cost €310 million, the European Space Agency said.', found: []},
+    {text: 'The deal is worth $4.2bn, according to a filing.', found: []},
+    {text: 'Data from the Labor Department showed employers added 142,000 jobs.', found: []},
+    {text: 'The launch on March 14 came in 2022, at 10:30am, after a six-year wait.', found: [], why: 'dates, years, times and durations place events'},
+    {text: 'Daniel Morrow, 51, was jailed. The 34-year-old had worked there since 1999.', found: [], why: 'ages'},
+    {text: 'Cases of COVID-19 fell as F-16 jets flew over Route 66 near a Boeing 737.', found: [], why: 'identifiers'},
+    {text: 'Redford won 2-0 and moved to the 17th place.', found: [], why: 'a score and an ordinal'},
+    {text: 'Lawmakers voted 312 to 287 to pass the bill.', found: [], why: 'a recorded vote tally'},
+    {text: '"We intercepted 15 drones," a spokesperson said.', found: [], why: 'numbers inside an attributed quotation'},
+    {text: 'Profit was 77m euros (£53m; $100m), the company said.', found: [], why: 'currency conversions in brackets'},
+    {text: 'The survey of 2,000 adults was carried out online.', found: [], why: 'a sample size is methodology'},
+    {
+      text: 'At least 100 soldiers have been killed. These figures were revealed by South Korea’s intelligence service.',
+      found: [],
+      why: 'the next sentence refers back to the figures and names the source'
+    },
+    {
+      text: 'Japan has unveiled an ¥8.7 trillion defence budget. The ministry said the budget would fund missiles.',
+      found: [],
+      why: 'the next sentence names the source and talks about "the budget" again'
+    },
+    {
+      text: 'Armed groups control around 85% of the capital. Schools have been shut since January.',
+      found: ['percentage: around 85%'],
+      why: 'the next sentence has no source'
+    },
+    {
+      text: 'Lithium prices have fallen roughly 80% this year. Analysts said the writedown was larger than expected.',
+      found: ['percentage: roughly 80%'],
+      why: 'the next sentence has a source but is about something else'
+    },
+    {text: 'The phone is rumoured to cost around Rs 34,999.', found: ['money: around Rs 34,999'], why: 'a hedge is not a source'}
+  ],
+  'loaded-language': [
+    {text: 'The Hermit Kingdom test-fired a missile.', found: ['hermit-kingdom: Hermit Kingdom']},
+    {text: 'The Hermit Kingdom’s forces took losses.', found: ['hermit-kingdom: Hermit Kingdom’s'], why: 'possessive'},
+    {text: 'The mistake resulted in tragic deaths.', found: ['tragic: tragic']},
+    {text: 'Another disturbing clip shows the damage.', found: ['disturbing: disturbing']},
+    {text: 'Support is critical to Putin’s faltering invasion.', found: ['faltering-invasion: faltering invasion']},
+    {text: 'The Iranian regime has jailed an activist.', found: ['regime: regime']},
+    {text: 'The new tax regime starts in April.', found: [], why: '"regime" in its neutral technical sense'},
+    {text: 'She wowed the crowd with a breathtaking performance.', found: ['staggering: wowed', 'staggering: breathtaking']},
+    {text: '“It was a tragic accident,” the coroner said.', found: [], why: 'inside a quotation the words are the speaker’s'},
+    {text: 'The judge called the attack “horrific”.', found: [], why: 'a one-word quotation'},
+    {text: 'Desperate Housewives won the award.', found: ['desperate: Desperate'], why: 'sentence-initial capitals are checked'},
+    {text: 'The award went to Desperate Housewives.', found: [], why: 'a capital inside a sentence starts a name'},
+    {text: 'Sadly, the hospital closed in June.', found: ['editorializing: Sadly']},
+    {text: 'He sadly missed the final.', found: [], why: 'editorialising adverbs only count at the start of a sentence'}
+  ],
+  hedge: [
+    {text: 'The minister is reportedly considering a run.', found: ['reportedly: reportedly']},
+    {text: 'It is widely believed the talks will fail.', found: ['it-is-believed: It is widely believed']},
+    {text: 'Nearly 40% of the budget is thought to go to the army.', found: ['is-thought-to: is thought to']},
+    {text: 'It is a move that some say will define her legacy.', found: ['some-say: some say']},
+    {text: 'A teenager allegedly stabbed a classmate.', found: ['allegedly: allegedly']},
+    {text: 'Prosecutors said he allegedly diverted £2.3 million.', found: [], why: '"allegedly" tied to a named accuser'},
+    {text: 'She allegedly took the payments, according to the indictment.', found: [], why: 'tied to a charge document'},
+    {text: 'These figures, which could include senior generals, were revealed on Thursday.', found: ['could-include: could include']},
+    {text: 'Sources said the proposal could include a pause.', found: [], why: 'the source comes first and governs the possibility'},
+    {text: '"It is believed to be the oldest," the curator said.', found: [], why: 'inside a quotation'}
+  ],
+  boilerplate: [
+    {text: 'The bridge will close.\nStay informed with the latest updates on World News.', found: ['stay-informed: Stay informed with the latest updates on World News.']},
+    {text: 'For more details, visit M10news.', found: ['visit-for-more: For more details, visit M10news.']},
+    {text: 'Read more: Ashcombe bypass plans shelved again', found: ['read-more: Read more: Ashcombe bypass plans shelved again']},
+    {text: 'Share this article\nListen to this article\n\nPetrol prices rose.', found: ['share-this: Share this article', 'share-this: Listen to this article'], why: 'lines without full stops are separate lines'},
+    {text: 'Copyright © 2024 NaijaDaily. All rights reserved.', found: ['all-rights-reserved: Copyright © 2024 NaijaDaily.', 'all-rights-reserved: All rights reserved.']},
+    {text: 'Fires burned.\n[Advertisement]\nCrews worked.', found: ['advertisement: [Advertisement]']},
+    {text: 'The company will sign up to a $1.1bn rescue package.', found: [], why: '"sign up" inside a sentence of the story'},
+    {text: 'Fans can download the Band Aid single from Monday.', found: []},
+    {text: 'About 200 people attended the meeting.', found: [], why: '"About" without a colon is not a company blurb'},
+    {text: 'More than a million people follow her on Instagram.', found: []}
+  ],
+  'anonymous-source': [
+    {text: 'Sources said a ceasefire was close.', found: ['unnamed-source: Sources']},
+    {text: 'The firm will cut jobs, according to people familiar with the matter.', found: ['unnamed-source: people familiar with the matter']},
+    {text: 'Officials said the army had been targeting rebels.', found: ['unnamed-official: Officials']},
+    {text: 'Experts say it could be a breakthrough.', found: ['unnamed-group: Experts']},
+    {text: 'A senior executive, who asked not to be named, said the cuts were planned.', found: ['unnamed-source: A senior executive, who asked not to be named']},
+    {text: 'Fire service officials said 14 units were sent.', found: [], why: 'an office is named'},
+    {text: 'Researchers at the University of Edinburgh said the benefit was greatest in diabetics.', found: [], why: 'the institution is named'},
+    {text: '"We will not be deflected," a spokesperson said.', found: [], why: 'a spokesperson speaks on the record for an office'},
+    {text: 'Many believe the fight will reach the Supreme Court.', found: [], why: 'a hedge, not a source'}
+  ],
+  'attribution-verb': [
+    {text: 'The paramilitaries claimed the market was used to store weapons.', found: ['claimed: claimed']},
+    {text: 'Council leader Priya Anand admitted the work was overdue.', found: ['admitted: admitted']},
+    {text: 'Environmental groups slammed the licensing round.', found: ['slammed: slammed']},
+    {text: 'Senator Whitcombe lashed out at the White House.', found: ['slammed: lashed out']},
+    {text: 'He was admitted to hospital on Friday.', found: [], why: 'a hospital admission'},
+    {text: 'The side conceded two goals.', found: [], why: 'sport'},
+    {text: 'The car slammed into a wall.', found: [], why: 'not speech'},
+    {text: 'The group claimed responsibility for the attack.', found: []},
+    {text: '"They claimed it was safe," she said.', found: [], why: 'inside a quotation'}
+  ],
+  'unattributed-quote': [
+    {text: 'The breach has been branded "a catastrophic failure of basic security".', found: ['no-speaker: "a catastrophic failure of basic security"']},
+    {text: 'Many believe the fight will go on. "This is unconstitutional, and we will win."', found: ['no-speaker: "This is unconstitutional, and we will win."']},
+    {text: '"We will not be deflected," a spokesperson said.', found: []},
+    {text: '“We were ruthless,” the manager said. “But there are 12 games left.”', found: [], why: 'a quotation-only sentence continues the speaker before'},
+    {text: 'She performed her hit single "Wildfire".', found: [], why: 'a title in quotation marks'},
+    {text: 'It filed a lawsuit against "unnamed individuals" last week.', found: [], why: 'a short term in quotation marks with no speech verb is not speech'}
+  ]
+}
+
+describe.each(Object.entries(table))('%s', (rule, cases) => {
+  it.each(cases)('$text', ({text, found}) => {
+    const messages = lint(text, rule as RuleName).filter((m) => m.source === rule)
+    expect(messages.map((m) => `${m.ruleId}: ${m.actual}`)).toEqual(found)
+  })
+})
+
+describe('positions', () => {
+  it('reports line and column of the figure on its line (1-based, end exclusive)', () => {
+    const [message] = lint('Fires burned.\nMore than 12 million people fled.', 'unattributed-statistic')
+    expect(message).toMatchObject({line: 2, column: 1, endLine: 2, endColumn: 21, actual: 'More than 12 million'})
+  })
+
+  it('counts columns in UTF-16 code units after characters outside the BMP', () => {
+    const [message] = lint('👉 The Hermit Kingdom fired.', 'loaded-language')
+    expect(message).toMatchObject({line: 1, column: 8, endColumn: 22, actual: 'Hermit Kingdom'})
+  })
+
+  it('reports a boilerplate sentence whole', () => {
+    const [message] = lint('The bridge closed.\n\nFor more details, visit M10news.', 'boilerplate')
+    expect(message).toMatchObject({line: 3, column: 1, endLine: 3, endColumn: 33})
+  })
+})
+
+describe('severity', () => {
+  it('uses each entry’s level: boilerplate is an error, the rest warnings', () => {
+    const messages = lint('The Hermit Kingdom fired.\nClick here to read more.')
+    expect(messages.map((m) => [m.source, m.fatal])).toEqual([
+      ['loaded-language', false],
+      ['boilerplate', true]
+    ])
+  })
+
+  it('lets a rule’s level override its entries, with suggestion as fatal undefined', () => {
+    const messages = lint('The Hermit Kingdom fired.', undefined, {rules: {'loaded-language': 'suggestion'}})
+    expect(messages).toHaveLength(1)
+    expect(messages[0]!.fatal).toBeUndefined()
+  })
+
+  it('turns a rule off', () => {
+    expect(lint('The Hermit Kingdom fired.', undefined, {rules: {'loaded-language': 'off'}})).toEqual([])
+  })
+
+  it('allows entries by id and adds house terms', () => {
+    const messages = lint('A tragic regime crossed the border.', undefined, {
+      rules: {'loaded-language': ['warning', {allow: ['tragic'], terms: [{match: 'crossed the border', prefer: ['entered'], reason: 'House style.'}]}]}
+    })
+    expect(messages.map((m) => `${m.ruleId}: ${m.actual} -> ${m.expected.join('/')}`)).toEqual([
+      'regime: regime -> government/administration/authorities',
+      'crossed-the-border: crossed the border -> entered'
+    ])
+  })
+})
