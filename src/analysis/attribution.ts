@@ -412,7 +412,20 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
       segment.unshift(t)
       continue
     }
-    if (clauseBoundaries.has(t.norm)) break
+    if (clauseBoundaries.has(t.norm)) {
+      // ", who asked not to be named because the plans are secret, said": the whole aside sits between commas.
+      if (skipped > 0 && skipped <= 2) {
+        let k = i - 1
+        while (k >= 0 && tokens[k]!.value !== ',') k--
+        if (k > 0) {
+          i = k
+          segment = []
+          skipped++
+          continue
+        }
+      }
+      break
+    }
     segment.unshift(t)
     if (segment.length >= 14) break
   }

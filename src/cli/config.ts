@@ -15,7 +15,8 @@ export class ConfigError extends Error {
 }
 
 /** unified-engine `configTransform`: swaps our name for our plugin and checks our options. */
-export function configTransform(raw: unknown, filePath: string): {plugins?: unknown; settings?: unknown} {
+export function configTransform(raw: unknown, absolutePath: string): {plugins?: unknown; settings?: unknown} {
+  const filePath = absolutePath.startsWith(process.cwd() + '/') ? absolutePath.slice(process.cwd().length + 1) : absolutePath
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`${filePath}: expected an object like {"plugins": [["copydesk", {"rules": {}}]]}`)
   }

@@ -5,7 +5,7 @@
  * exit codes, --quiet, --max-warnings, one-line errors.
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {dirname, resolve} from 'node:path'
 import process from 'node:process'
 import {engine} from 'unified-engine'
 import {unified} from 'unified'
@@ -17,6 +17,7 @@ import {ruleNames} from '../data.js'
 import {severityOf} from '../report.js'
 import {help, parse, UsageError, type Args} from './args.js'
 import {configTransform} from './config.js'
+import {jsonErrorOffset} from './json-position.js'
 import {json} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
@@ -39,7 +40,7 @@ function fail(message: string): never {
 function useColor(args: Args): boolean {
   if (args.color !== undefined) return args.color
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '' && process.env.FORCE_COLOR !== '0') return true
   return Boolean(process.stdout.isTTY) && process.env.TERM !== 'dumb' && !args.outputFile
 }
 
@@ -83,8 +84,9 @@ function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
       }
     })
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.source.localeCompare(b.source))
+  // --quiet reports errors only: warnings and suggestions are neither shown nor counted.
   const shown = quiet ? messages.filter((m) => m.severity === 'error') : messages
-  const count = (s: string) => messages.filter((m) => m.severity === s).length
+  const count = (s: string) => shown.filter((m) => m.severity === s).length
   return {
     path: file.path ? (file.path.startsWith(cwd + '/') ? file.path.slice(cwd.length + 1) : file.path) : '<stdin>',
     messages: shown,
@@ -100,13 +102,56 @@ function inputErrors(files: readonly VFile[], cwd: string): string[] {
   for (const file of files) {
     for (const m of file.messages) {
       if (rules.has(m.source ?? '') || m.fatal !== true) continue
-      const name = file.path ? (file.path.startsWith(cwd + '/') ? file.path.slice(cwd.length + 1) : file.path) : '<stdin>'
-      const cause = m.cause instanceof Error ? m.cause.message : ''
-      const reason = oneLine(cause && !m.reason.includes(cause) ? `${m.reason}: ${cause}` : m.reason)
-      errors.add(`${name}: ${reason}`)
+      errors.add(describeProblem(m, file.path ? relative(file.path, cwd) : '<stdin>', cwd))
     }
   }
   return [...errors]
+}
+
+function relative(path: string, cwd: string): string {
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path
+}
+
+/** One line: which file, what is wrong (the deepest cause, not the engine's wrappers). */
+function describeProblem(m: {reason: string; cause?: unknown}, name: string, cwd: string): string {
+  const chain: string[] = [m.reason]
+  let cause = m.cause
+  while (cause instanceof Error) {
+    chain.push(cause.message)
+    cause = cause.cause
+  }
+  const deepest = oneLine(chain.at(-1)!)
+  const config = chain.map((c) => /^Cannot parse (?:given )?file `(.+)`/.exec(c)?.[1]).find(Boolean)
+  if (config) {
+    const path = relative(resolve(cwd, config), cwd)
+    if (/\.json$|package\.json$/.test(path)) {
+      const where = jsonError(resolve(cwd, config))
+      if (where) return `${path}:${where}`
+    }
+    const reason = deepest.replace(` in ${resolve(cwd, config)}`, '')
+    return reason.startsWith(`${path}: `) ? reason : `${path}: ${reason}`
+  }
+  const plugin = chain.map((c) => /Cannot find (?:module|package) [`'"]([^`'"]+)[`'"]/.exec(c)?.[1]).find(Boolean)
+  if (plugin) return `${name}: the configuration uses the plugin \`${plugin}\`, which is not installed (npm install ${plugin.startsWith('retext-') || plugin.startsWith('@') ? plugin : `retext-${plugin}`})`
+  if (chain.some((c) => /it[’']s ignored/.test(c))) return `${name}: skipped, it is ignored (.copydeskignore or --ignore-pattern)`
+  if (/ENOENT|No such file/i.test(chain.join(' '))) return `${name}: no such file or folder`
+  if (/EACCES|EPERM/.test(chain.join(' '))) return `${name}: permission denied`
+  return `${name}: ${deepest}`
+}
+
+/** "2:14: not valid JSON: expected …" for a configuration file that does not parse. */
+function jsonError(path: string): string | undefined {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+  const error = jsonErrorOffset(text)
+  if (!error) return undefined
+  const before = text.slice(0, error.offset).split('\n')
+  const found = error.offset >= text.length ? 'the end of the file' : `\`${text[error.offset]}\``
+  return `${before.length}:${before.at(-1)!.length + 1}: not valid JSON: expected ${error.expected}, found ${found}`
 }
 
 function oneLine(text: string): string {
@@ -173,8 +218,9 @@ async function main() {
   ticker.done()
 
   const problems = inputErrors(context.files, cwd)
+  if (context.files.length === 0 && args.files.length > 0 && problems.length === 0) problems.push(`no files match ${args.files.join(', ')} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
   const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))
-  const report = args.format === 'json' ? json(files) : stylish(files, {color: useColor(args)})
+  const report = args.format === 'json' ? json(files) : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args)})
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})
@@ -182,11 +228,12 @@ async function main() {
     } catch (error) {
       fail(`cannot write the report to ${args.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
-  } else process.stdout.write(report)
+  } else if (report) process.stdout.write(report)
 
   for (const problem of problems) process.stderr.write(`copydesk: ${problem}\n`)
   const t = totals(files)
-  if (problems.length > 0) process.exitCode = 2
+  // A file named on the command line but ignored is skipped with a notice, as ESLint does.
+  if (problems.some((p) => !p.endsWith('skipped, it is ignored (.copydeskignore or --ignore-pattern)'))) process.exitCode = 2
   else if (t.errors > 0 || (args.maxWarnings !== undefined && t.warnings > args.maxWarnings)) {
     if (args.maxWarnings !== undefined && t.warnings > args.maxWarnings && t.errors === 0) {
       process.stderr.write(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)

@@ -33,7 +33,7 @@ export function stylish(files: readonly ReportFile[], {color = false} = {}): str
   }
   const t = totals(files)
   const clean = t.errors + t.warnings + t.suggestions === 0
-  const mark = clean ? c.green('✔') : t.errors > 0 ? c.red('✖') : c.yellow('⚠')
+  const mark = clean ? c.green('✔') : t.errors > 0 ? c.red('✖') : t.warnings > 0 ? c.yellow('⚠') : c.blue('ℹ')
   lines.push(`${mark} ${clean ? `No problems in ${t.files} file${t.files === 1 ? '' : 's'}` : countLine(t)}`)
   return lines.join('\n') + '\n'
 }

@@ -1,0 +1,253 @@
+/**
+ * The built `copydesk` binary, run as a user runs it: output, JSON shape,
+ * exit codes, configuration and ignore files, stdin, and one-line errors.
+ */
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {root, run} from './helpers.js'
+
+let dir: string
+const write = (name: string, text: string) => {
+  mkdirSync(join(dir, name, '..'), {recursive: true})
+  writeFileSync(join(dir, name), text)
+}
+const config = (rules: object, name = '.retextrc.json') => write(name, JSON.stringify({plugins: [['copydesk', {rules}]]}))
+
+beforeEach(() => {
+  // Outside the repository: no node_modules, no .retextrc.json above.
+  dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
+})
+
+describe('the example draft', () => {
+  it('reports every rule, with positions, a closing count line, and exit 1 for boilerplate errors', () => {
+    const result = run(['examples/draft.txt'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('')
+    const lines = result.stdout.split('\n')
+    expect(lines[0]).toBe('examples/draft.txt')
+    expect(result.stdout).toMatch(/^ +5:19-5:30 +warning +Unattributed figure `£38 million`: name its source in this sentence or the next +unattributed-statistic\/money$/m)
+    expect(result.stdout).toMatch(/^ +13:1-13:35 +error +Boilerplate `Stay tuned for the latest updates\.`: delete it, it is not part of the story +boilerplate\/stay-informed$/m)
+    for (const rule of ['unattributed-statistic', 'loaded-language', 'hedge', 'boilerplate', 'anonymous-source', 'attribution-verb', 'unattributed-quote']) {
+      expect(result.stdout).toContain(` ${rule}/`)
+    }
+    expect(lines.at(-2)).toBe('✖ 2 errors, 11 warnings in 1 file')
+  })
+
+  it('prints JSON: one object per file with every message’s fields', () => {
+    const result = run(['--format', 'json', 'examples/draft.txt'])
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number}>
+    expect(report).toHaveLength(1)
+    expect(report[0]).toMatchObject({path: 'examples/draft.txt', errorCount: 2, warningCount: 11, suggestionCount: 0})
+    expect(report[0]!.messages[0]).toEqual({
+      source: 'unattributed-statistic',
+      ruleId: 'money',
+      severity: 'warning',
+      line: 5,
+      column: 19,
+      endLine: 5,
+      endColumn: 30,
+      reason: 'Unattributed figure `£38 million`: name its source in this sentence or the next',
+      note: expect.stringContaining('https://www.bbc.com/editorialguidelines/guidance/reporting-statistics'),
+      actual: '£38 million',
+      expected: [],
+      url: 'https://github.com/copydesk/copydesk/blob/main/docs/rules.md#unattributed-statistic-money'
+    })
+    const text = readFileSync(join(root, 'examples/draft.txt'), 'utf8').split('\n')
+    for (const m of report[0]!.messages) {
+      if (m.line === m.endLine) expect(text[(m.line as number) - 1]!.slice((m.column as number) - 1, (m.endColumn as number) - 1)).toBe(m.actual)
+    }
+  })
+
+  it('writes the report to --output-file and nothing to stdout', () => {
+    const out = join(dir, 'reports', 'draft.json')
+    const result = run(['--format', 'json', '--output-file', out, 'examples/draft.txt'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0].errorCount).toBe(2)
+  })
+})
+
+describe('exit codes and counts', () => {
+  it('exits 0 on a clean file', () => {
+    write('clean.txt', 'The council approved the budget on Monday, its leader said.\n')
+    const result = run(['clean.txt'], {cwd: dir})
+    expect(result).toMatchObject({code: 0, stdout: '✔ No problems in 1 file\n', stderr: ''})
+  })
+
+  it('exits 0 on warnings, 1 when they exceed --max-warnings', () => {
+    write('warn.txt', 'The Hermit Kingdom is reportedly preparing a parade.\n')
+    expect(run(['warn.txt'], {cwd: dir}).code).toBe(0)
+    expect(run(['--max-warnings', '2', 'warn.txt'], {cwd: dir}).code).toBe(0)
+    const over = run(['--max-warnings', '1', 'warn.txt'], {cwd: dir})
+    expect(over.code).toBe(1)
+    expect(over.stderr).toBe('copydesk: 2 warnings, more than --max-warnings 1\n')
+  })
+
+  it('--quiet shows and counts errors only', () => {
+    write('mixed.txt', 'The Hermit Kingdom fired.\nClick here to read more.\n')
+    const result = run(['--quiet', 'mixed.txt'], {cwd: dir})
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toContain('hermit-kingdom')
+    expect(result.stdout).toContain('boilerplate/click-here')
+    expect(result.stdout).toContain('✖ 1 error, 0 warnings in 1 file')
+  })
+
+  it('counts several files on the closing line', () => {
+    write('a.txt', 'Click here.\n')
+    write('b.txt', 'The regime fell.\n')
+    write('notes/c.md', 'It is reportedly over.\n')
+    const result = run(['.'], {cwd: dir})
+    expect(result.stdout).toContain('✖ 1 error, 2 warnings in 3 files')
+  })
+})
+
+describe('standard input', () => {
+  it('reads the draft from stdin when no file is given', () => {
+    const result = run(['--format', 'json'], {cwd: dir, input: 'The Hermit Kingdom fired.'})
+    expect(JSON.parse(result.stdout)[0]).toMatchObject({path: '<stdin>', warningCount: 1})
+  })
+
+  it('names it with --stdin-filename', () => {
+    const result = run(['--stdin-filename', 'draft.txt'], {cwd: dir, input: 'The Hermit Kingdom fired.'})
+    expect(result.stdout.split('\n')[0]).toBe('draft.txt')
+  })
+})
+
+describe('configuration', () => {
+  beforeEach(() => write('draft.txt', 'The Hermit Kingdom is reportedly preparing a parade.\n'))
+  const rules = (args: string[] = ['draft.txt'], cwd = dir) =>
+    (JSON.parse(run(['--format', 'json', ...args], {cwd}).stdout)[0].messages as Array<{source: string; severity: string}>).map((m) => `${m.source}:${m.severity}`)
+
+  it('turns every rule on with no configuration', () => {
+    expect(rules()).toEqual(['loaded-language:warning', 'hedge:warning'])
+  })
+
+  it('reads .retextrc.json naming copydesk in a folder with no node_modules', () => {
+    config({hedge: 'error', 'loaded-language': 'off'})
+    expect(rules()).toEqual(['hedge:error'])
+  })
+
+  it('walks up from the file to find it', () => {
+    config({hedge: 'suggestion'})
+    write('desk/metro/draft.txt', 'It is reportedly over.\n')
+    expect(rules(['desk/metro/draft.txt'])).toEqual(['hedge:suggestion'])
+  })
+
+  it('reads .retextrc.yml and a "copydesk" field in package.json', () => {
+    write('yaml/.retextrc.yml', 'plugins:\n  - - copydesk\n    - rules:\n        hedge: error\n')
+    write('yaml/draft.txt', 'It is reportedly over.\n')
+    expect(rules(['yaml/draft.txt'])).toEqual(['hedge:error'])
+    write('pkg/package.json', JSON.stringify({name: 'desk', copydesk: {plugins: [['copydesk', {rules: {hedge: 'suggestion'}}]]}}))
+    write('pkg/draft.txt', 'It is reportedly over.\n')
+    expect(rules(['pkg/draft.txt'])).toEqual(['hedge:suggestion'])
+  })
+
+  it('uses --config and ignores files with --no-config', () => {
+    config({hedge: 'off'})
+    write('strict.json', JSON.stringify({plugins: [['copydesk', {rules: {hedge: 'error'}}]]}))
+    expect(rules(['--config', 'strict.json', 'draft.txt'])).toEqual(['loaded-language:warning', 'hedge:error'])
+    expect(rules(['--no-config', 'draft.txt'])).toEqual(['loaded-language:warning', 'hedge:warning'])
+  })
+
+  it('applies allow lists and house terms', () => {
+    config({'loaded-language': ['warning', {allow: ['hermit-kingdom'], terms: [{match: 'parade', prefer: ['march'], reason: 'House style.'}]}]})
+    const result = JSON.parse(run(['--format', 'json', 'draft.txt'], {cwd: dir}).stdout)[0].messages
+    expect(result.map((m: {ruleId: string; expected: string[]}) => `${m.ruleId}:${m.expected}`)).toEqual(['reportedly:', 'parade:march'])
+  })
+
+  it('is the repository’s own documented example', () => {
+    const own = JSON.parse(readFileSync(join(root, '.retextrc.json'), 'utf8'))
+    expect(own.plugins[0][0]).toBe('copydesk')
+    expect(run(['examples/draft.txt']).stderr).toBe('')
+  })
+})
+
+describe('ignore files', () => {
+  beforeEach(() => {
+    write('story.txt', 'It is reportedly over.\n')
+    write('archive/old.txt', 'It is reportedly over.\n')
+  })
+  const paths = (args: string[]) => JSON.parse(run(['--format', 'json', ...args], {cwd: dir}).stdout).map((f: {path: string}) => f.path).sort()
+
+  it('skips what .copydeskignore lists', () => {
+    write('.copydeskignore', 'archive/\n')
+    expect(paths(['.'])).toEqual(['story.txt'])
+  })
+
+  it('skips --ignore-pattern', () => {
+    expect(paths(['--ignore-pattern', 'story.txt', '.'])).toEqual(['archive/old.txt'])
+  })
+
+  it('tells, without failing, when a named file is ignored', () => {
+    write('.copydeskignore', 'archive/\n')
+    const result = run(['archive/old.txt', 'story.txt'], {cwd: dir})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('copydesk: archive/old.txt: skipped, it is ignored (.copydeskignore or --ignore-pattern)\n')
+  })
+})
+
+describe('errors: one line, exit 2, no stack trace', () => {
+  it.each([
+    [['missing.txt'], 'copydesk: missing.txt: no such file or folder\n'],
+    [['nothing/*.txt'], 'copydesk: no files match nothing/*.txt (with the extensions .txt, .md, .html and their variants, outside ignored paths)\n'],
+    [['--formt', 'json', 'x.txt'], 'copydesk: unknown option --formt (did you mean `--format`?); see copydesk --help\n'],
+    [['--format', 'jsn', 'x.txt'], 'copydesk: unknown format "jsn" (did you mean `json`?); formats are stylish, json\n'],
+    [['--max-warnings', 'many', 'x.txt'], 'copydesk: --max-warnings needs a whole number of warnings, not "many"\n'],
+    [['--format'], 'copydesk: option --format needs a value; see copydesk --help\n']
+  ])('%j', (args, stderr) => {
+    const result = run(args, {cwd: dir})
+    expect(result).toMatchObject({code: 2, stdout: '', stderr})
+  })
+
+  it('says which line of a malformed .retextrc.json is wrong', () => {
+    write('.retextrc.json', '{"plugins": [\n  ["copydesk", {"rules": }]\n]}\n')
+    write('draft.txt', 'Text.\n')
+    expect(run(['draft.txt'], {cwd: dir})).toMatchObject({code: 2, stdout: '', stderr: 'copydesk: .retextrc.json:2:26: not valid JSON: expected a value, found `}`\n'})
+  })
+
+  it('names a mistyped rule and suggests the right one', () => {
+    config({hedges: 'warning'})
+    write('draft.txt', 'Text.\n')
+    const result = run(['draft.txt'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('copydesk: .retextrc.json: unknown rule `hedges` (did you mean `hedge`?); rules are unattributed-statistic, loaded-language, hedge, boilerplate, anonymous-source, attribution-verb, unattributed-quote\n')
+  })
+
+  it('names an unknown level', () => {
+    config({hedge: 'loud'})
+    write('draft.txt', 'Text.\n')
+    expect(run(['draft.txt'], {cwd: dir}).stderr).toBe('copydesk: .retextrc.json: rule `hedge`: unknown level "loud"; use one of off, suggestion, warning, error\n')
+  })
+
+  it('says how to install a plugin the configuration names', () => {
+    write('.retextrc.json', JSON.stringify({plugins: ['equality']}))
+    write('draft.txt', 'Text.\n')
+    expect(run(['draft.txt'], {cwd: dir})).toMatchObject({code: 2, stderr: 'copydesk: draft.txt: the configuration uses the plugin `equality`, which is not installed (npm install retext-equality)\n'})
+  })
+})
+
+describe('help, version, colour', () => {
+  it('--help shows usage and examples', () => {
+    const result = run(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: copydesk \[options\]/)
+    expect(result.stdout).toContain('Examples:')
+    expect(result.stdout).toContain('Exit codes:')
+  })
+
+  it('--version prints the package version', () => {
+    const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(run(['--version'])).toMatchObject({code: 0, stdout: `${version}\n`})
+  })
+
+  it('has no colour when not on a terminal, and colour with --color or FORCE_COLOR', () => {
+    write('draft.txt', 'The Hermit Kingdom fired.\n')
+    expect(run(['draft.txt'], {cwd: dir}).stdout).not.toContain('\u001B[')
+    expect(run(['--color', 'draft.txt'], {cwd: dir}).stdout).toContain('\u001B[33mwarning\u001B[39m')
+    expect(run(['draft.txt'], {cwd: dir, env: {FORCE_COLOR: '1'}}).stdout).toContain('\u001B[')
+    expect(run(['draft.txt'], {cwd: dir, env: {FORCE_COLOR: '1', NO_COLOR: '1'}}).stdout).not.toContain('\u001B[')
+  })
+})
