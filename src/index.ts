@@ -6,6 +6,8 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {RuleName} from './data.js'
 import {resolveOptions, type Options} from './options.js'
+import {location} from 'vfile-location'
+import {analyze, summarize, type Summary} from './analysis/index.js'
 import unattributedStatistic from './plugins/unattributed-statistic.js'
 import loadedLanguage from './plugins/loaded-language.js'
 import hedge from './plugins/hedge.js'
@@ -17,7 +19,7 @@ import unattributedQuote from './plugins/unattributed-quote.js'
 export type {Options, RuleOptions, RuleSetting, Term, Level} from './options.js'
 export {OptionsError} from './options.js'
 export {ruleNames, loadRule, DataError, type RuleName, type Severity, type Entry, type RuleData} from './data.js'
-export {analyze, sourceOf, type Analysis} from './analysis/index.js'
+export {analyze, sourceOf, summarize, type Analysis, type Summary, type SourceSummary} from './analysis/index.js'
 
 type Transformer = (tree: Root, file: VFile) => void
 
@@ -42,7 +44,13 @@ export default function copydesk(options?: Options): Transformer {
   const enabled = resolveOptions(options)
   const transformers: Transformer[] = []
   for (const [name, ruleOptions] of enabled) transformers.push(plugins[name](ruleOptions))
+  const window = enabled.get('unattributed-statistic')?.window ?? 1
   return (tree, file) => {
     for (const transform of transformers) transform(tree, file)
+    // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
+    const analysis = analyze(tree, file)
+    const lines = location(file)
+    const data = file.data as {copydeskSummary?: Summary}
+    data.copydeskSummary = summarize(analysis, {window, locate: (index) => lines.toPoint(analysis.document.toOffset(index))?.line ?? 0})
   }
 }

@@ -16,9 +16,16 @@ export type {Quotation} from './quotes.js'
 export type {Figure, FigureKind} from './figures.js'
 export type {Attribution, AttributionKind, Span} from './attribution.js'
 export {inside} from './quotes.js'
+export {summarize, type Summary, type SourceSummary} from './summary.js'
 
 export interface QuotationInfo extends Quotation {
   readonly text: string
+  /**
+   * Reported speech, which needs a speaker: not a title, not a headline's
+   * quotation marks, not a word or two set off as a term ("unnamed
+   * individuals") with no speech verb before it.
+   */
+  readonly speech: boolean
   /** Who says it: an attribution in its sentence, or the one before a continued quotation. */
   readonly speaker?: Attribution
 }
@@ -44,6 +51,9 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<object, Analysis>()
+
+/** A speech verb or "as" just before a short quotation makes it speech: 'is said to be ‘devastated’'. */
+const speechBefore = /\b(?:said|says|say|called|calling|branded|described|labelled|labeled|dubbed|hailed|termed|quoted|told|added|as|:)\W*(?:\w+\W+){0,3}$/i
 
 /** The analysis of a tree, computed once and kept on the file (`file.data.copydesk`). */
 export function analyze(tree: Root, file?: VFile): Analysis {
@@ -80,7 +90,8 @@ function build(tree: Root): Analysis {
   const quotations: QuotationInfo[] = []
   for (const quote of quotes) {
     const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations)
-    quotations.push({...quote, text: document.text.slice(quote.start, quote.end), ...(speaker ? {speaker} : {})})
+    const speech = !quote.title && !quote.headline && !(quote.words <= 3 && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
+    quotations.push({...quote, text: document.text.slice(quote.start, quote.end), speech, ...(speaker ? {speaker} : {})})
   }
   return {document, sentences, quotations, quoteRanges}
 }

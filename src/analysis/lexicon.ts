@@ -58,7 +58,7 @@ export const intentVerbs = set(`
   propose proposes proposed proposing plan plans planned planning pledge pledges pledged pledging
   promise promises promised promising seek seeks sought seeking want wants wanted hope hopes hoped
   offer offers offered offering demand demands demanded demanding threaten threatens threatened
-  aim aims aimed target targets targeted intend intends intended budget budgets budgeted
+  aim aims intend intends intended budget budgets budgeted
   commit commits committed forecast forecasts expect expects expected tout touts touted signed
 `)
 

@@ -13,6 +13,7 @@ export interface Args {
   readonly noIgnore: boolean
   readonly stdinFilename?: string
   readonly quiet: boolean
+  readonly summary: boolean
   readonly maxWarnings?: number
   readonly color?: boolean
   readonly help: boolean
@@ -36,6 +37,7 @@ const options = {
   'no-ignore': {type: 'boolean'},
   'stdin-filename': {type: 'string'},
   quiet: {type: 'boolean', short: 'q'},
+  summary: {type: 'boolean', short: 's'},
   'max-warnings': {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
@@ -79,6 +81,7 @@ export function parse(argv: readonly string[]): Args {
     noIgnore: Boolean(v['no-ignore']),
     ...(v['stdin-filename'] !== undefined ? {stdinFilename: v['stdin-filename']} : {}),
     quiet: Boolean(v.quiet),
+    summary: Boolean(v.summary),
     ...(maxWarnings !== undefined ? {maxWarnings} : {}),
     ...(v['no-color'] ? {color: false} : v.color ? {color: true} : {}),
     help: Boolean(v.help),
@@ -101,6 +104,9 @@ Options:
       --ignore-pattern <glob> also ignore files matching <glob> (repeatable)
       --no-ignore             do not use ignore files
       --stdin-filename <name> file name for the text read from stdin
+  -s, --summary               show who says so: figures with and without a
+                              source, the sources (named or anonymous) and
+                              quotations with and without a speaker
   -q, --quiet                 report errors only
       --max-warnings <n>      exit 1 when there are more than <n> warnings
       --color, --no-color     force colour on or off (default: on for a
@@ -118,6 +124,7 @@ Examples:
   copydesk "stories/**/*.txt"              lint every story (quote globs)
   copydesk --format json drafts > report.json
   cat draft.txt | copydesk --stdin-filename draft.txt
+  copydesk --summary draft.txt             the sourcing summary, then the findings
   copydesk --max-warnings 0 --quiet drafts  fail on any warning, show errors
 
 Configuration: .retextrc.json (or .retextrc, .retextrc.yml, or a "copydesk"

@@ -21,6 +21,7 @@ import {jsonErrorOffset} from './json-position.js'
 import {json} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
+import type {Summary} from '../analysis/summary.js'
 import {totals} from '../reporters/types.js'
 
 const rules = new Set<string>(ruleNames)
@@ -87,12 +88,14 @@ function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
   // --quiet reports errors only: warnings and suggestions are neither shown nor counted.
   const shown = quiet ? messages.filter((m) => m.severity === 'error') : messages
   const count = (s: string) => shown.filter((m) => m.severity === s).length
+  const summary = (file.data as {copydeskSummary?: Summary}).copydeskSummary
   return {
     path: file.path ? (file.path.startsWith(cwd + '/') ? file.path.slice(cwd.length + 1) : file.path) : '<stdin>',
     messages: shown,
     errorCount: count('error'),
     warningCount: count('warning'),
-    suggestionCount: count('suggestion')
+    suggestionCount: count('suggestion'),
+    ...(summary ? {summary} : {})
   }
 }
 
@@ -220,7 +223,7 @@ async function main() {
   const problems = inputErrors(context.files, cwd)
   if (context.files.length === 0 && args.files.length > 0 && problems.length === 0) problems.push(`no files match ${args.files.join(', ')} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
   const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))
-  const report = args.format === 'json' ? json(files) : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args)})
+  const report = args.format === 'json' ? json(files) : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})

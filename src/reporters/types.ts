@@ -1,5 +1,6 @@
 /** What reporters see: files and their messages, never trees. */
 import type {Severity} from '../data.js'
+import type {Summary} from '../analysis/summary.js'
 
 export interface ReportMessage {
   readonly source: string
@@ -22,6 +23,8 @@ export interface ReportFile {
   readonly errorCount: number
   readonly warningCount: number
   readonly suggestionCount: number
+  /** The sourcing summary ("who says so"). */
+  readonly summary?: Summary
 }
 
 export interface Totals {
