@@ -158,13 +158,22 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     }
 
     // "Gallup's tracking poll puts his approval at 49.5 percent": an estimate.
-    if (/^(?:put|puts|putting)$/.test(norm) && words.slice(w + 1, w + 10).some((x, k, list) => x.norm === 'at' && /^[\d$£€¥]|^(?:about|around|some|nearly|roughly|more|less|just|over|under|almost)$/.test(tokens[x.index + 2]?.value ?? list[k + 1]?.value ?? ''))) {
+    if (/^(?:put|puts|putting)$/.test(norm) && words.slice(w + 1, w + 16).some((x, k, list) => x.norm === 'at' && list.slice(k + 1, k + 4).some((y) => /^[\d$£€¥]/.test(y.value)))) {
       const np = subjectBefore(tokens, t.index)
       const kind = classify(np, sentence, earlierNamed)
       if (np.length > 0 && kind !== 'none') {
         found.push(make(doc, sentence, 'speech', [t], norm, np, kind, false))
         continue
       }
+    }
+
+    // "as Churchill points out", "pointed out that"
+    if (['point', 'points', 'pointed', 'pointing'].includes(norm) && next?.norm === 'out') {
+      const np = subjectBefore(tokens, t.index)
+      const kind = classify(np, sentence, earlierNamed)
+      if (np.length > 0 && kind !== 'none') found.push(make(doc, sentence, 'speech', [t, next], norm, np, kind, false))
+      w++
+      continue
     }
 
     // "hit out at", "lashed out"
@@ -184,9 +193,9 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
           continue
         }
       }
-      if (!reportingVerbs.has(norm)) continue
+      if (!reporting(norm)) continue
     }
-    if (!reportingVerbs.has(norm)) continue
+    if (!reporting(norm)) continue
     // "an estimated 1.3 million", "the alleged plot": an adjective, not a cue.
     if (prevToken?.word && ['a', 'an', 'the'].includes(prevToken.norm)) continue
     // "the United States", "Prices": a capital inside a sentence is a name (except in headline case).
@@ -220,14 +229,15 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       }
     }
 
-    if (prevToken?.word && prevToken.norm === 'to') continue
+    // "declined to comment": not a statement; but "is to tell the audience: …" introduces one.
+    if (prevToken?.word && prevToken.norm === 'to' && !tokens.slice(t.index + 1).some((x) => x.value === ':' || ['"', '“', '‘'].includes(x.value))) continue
     // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
     if (/ing$/.test(norm) && !(next && (next.norm === 'that' || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
     const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)
     if (prevToken && !prevToken.word && next && (closingQuote || (prevToken.value === ',' && (next.capital || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))))) {
-      const after = nounPhraseAfter(tokens, t.index + 1)
+      const after = nounPhraseAfter(tokens, t.index + 1, true)
       const following = tokens[(after.at(-1)?.index ?? t.index) + 1]
       if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after
     }
@@ -256,6 +266,14 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     found.push(make(doc, sentence, act ? 'act' : 'speech', [t], norm, np, kind, criticismVerbs.has(norm)))
   }
   return dedupe(found)
+}
+
+/** A reporting verb in any form: "showing" and "admitting" as well as the listed ones. */
+function reporting(norm: string): boolean {
+  if (reportingVerbs.has(norm)) return true
+  if (!norm.endsWith('ing') || norm.length < 6) return false
+  const stem = norm.slice(0, -3)
+  return reportingVerbs.has(stem) || reportingVerbs.has(stem + 'e') || (stem.at(-1) === stem.at(-2) && reportingVerbs.has(stem.slice(0, -1)))
 }
 
 /** Keeps the first attribution of a source: "Data from X showed" is one attribution, not two. */
@@ -517,8 +535,10 @@ function strictlyNamed(np: Token[], sentence: Sentence): boolean {
   if (words.length === 1 && ['he', 'she', 'they', 'it', 'we'].includes(words[0]!.norm)) return true
   // "his plan", "their proposal": a possessive standing for someone named before.
   if (words.length <= 3 && ['his', 'her', 'their', 'its'].includes(words[0]!.norm)) return true
-  return words.some((t) => t.capital && t.index !== first && !nationality.test(t.value.replace(/['’]s?$/, '')) && !anonymousHeads.has(t.norm)) ||
-    words.some((t) => t.index === first && t.capital && /['’]s?$/.test(t.value) && !anonymousHeads.has(t.norm))
+  // A first word is a name if it is possessive ("Trump's campaign"), followed by another capital
+  // ("Hillary Clinton"), or a single name that is not a plural ("Clinton touted", not "Banks are offering").
+  const initialName = (t: Token) => /['’]s?$/.test(t.value) || (words[1]?.capital ?? false) || (words.length === 1 && !/[^s]s$/.test(t.norm) && isProperLooking(t))
+  return words.some((t) => t.capital && (t.index !== first || initialName(t)) && !nationality.test(t.value.replace(/['’]s?$/, '')) && !anonymousHeads.has(t.norm))
 }
 
 /** "Bernie Sanders: …", "Chris Matthews: …": a speaker's name before a colon opens the line. */

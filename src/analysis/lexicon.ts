@@ -32,7 +32,8 @@ export const reportingVerbs = set(`
   condemn condemns condemned slam slams slammed slamming blast blasts blasted blasting confess confesses confessed
   ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
   joked quipped continued reflected mused cautioned protested objected pleaded shouted wondered exclaimed
-  commented enthused labelled labeled termed
+  commented enthused labelled labeled termed attack attacks attacked dismiss dismisses dismissed
+  reject rejects rejected
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */

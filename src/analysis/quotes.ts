@@ -137,7 +137,8 @@ export function findQuotations(doc: Document): Quotation[] {
   return spans.map((span) => describe(span, sentences, text))
 }
 
-const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game)\s*$/i
+const termCue = /\b(?:the\s+)?(?:term|phrase|word|words|slogan|nickname|motto|label|hashtag|catchphrase|expression)\s*$/i
+const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game|term|phrase|word|nickname|motto|headline|banner|label|tag)\s*$/i
 
 function describe(span: {start: number; end: number; continued: boolean}, sentences: readonly Sentence[], text: string): Quotation {
   const firstSentence = sentenceAt(sentences, span.start)
@@ -146,7 +147,8 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   const words = inner.split(/\s+/).filter(Boolean)
   const before = text.slice(Math.max(0, span.start - 40), span.start)
   const titleCase = words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|by)$/.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0]!)
-  const title = titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)
+  // A title ("her hit "Wildfire"") or a term being named ("coined the term "the Richard & Judy effect"").
+  const title = (titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)) || termCue.test(before)
 
   const first = sentences[firstSentence]
   const last = sentences[lastSentence]
