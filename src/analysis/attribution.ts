@@ -232,7 +232,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // "declined to comment": not a statement; but "is to tell the audience: …" introduces one.
     if (prevToken?.word && prevToken.norm === 'to' && !tokens.slice(t.index + 1).some((x) => x.value === ':' || ['"', '“', '‘'].includes(x.value))) continue
     // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
-    if (/ing$/.test(norm) && !(next && (next.norm === 'that' || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
+    if (/ing$/.test(norm) && !(next && (next.norm === 'that' || next.capital || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
     const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)

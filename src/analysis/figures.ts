@@ -162,6 +162,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
+    // "a 120-room hotel", "a three-judge panel", "a 50-state strategy": a count that describes, not a claim.
+    else if (!not && plain && /^-\p{Ll}+\s+\p{Ll}/u.test(after) && !/^-(?:a|per|fold|odd|plus)\b/i.test(after)) not = 'descriptor'
     else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
     else if (!not && /^\([a-z]\)/i.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'

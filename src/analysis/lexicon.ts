@@ -33,7 +33,7 @@ export const reportingVerbs = set(`
   ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
   joked quipped continued reflected mused cautioned protested objected pleaded shouted wondered exclaimed
   commented enthused labelled labeled termed attack attacks attacked dismiss dismisses dismissed
-  reject rejects rejected
+  reject rejects rejected reiterate reiterates reiterated repeat repeats repeated
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */
