@@ -25,7 +25,7 @@ describe('figures', () => {
     ['A third of voters, one in five adults and two-thirds of firms agreed.', ['A third: share', 'one in five: share', 'two-thirds: share']],
     ['Tens of thousands marched and hundreds of food banks opened.', ['Tens of thousands: count', 'hundreds: count']],
     ['At least 100 died, and another 1,000 were hurt; up to 30% left.', ['At least 100: count', 'another 1,000: count', 'up to 30%: percentage']],
-    ['Temperatures passed 44C and the 5,000mAh battery weighs 200g.', ['44C: measure', '5,000mAh: measure', '200g: measure']],
+    ['Temperatures passed 44C and the 5,000mAh battery weighs 200g.', ['44C: measure', '5,000mAh: not (specification)', '200g: measure']],
     ['It happened in 2022, in the 1980s, on March 14, at 10:30 and at 2:16:42.', ['2022: not (year)', '1980s: not (decade)', '14: not (date)', '10: not (time)', '2: not (time)']],
     ['She is 44; the 34-year-old man, aged 75, left. Vale, 44, sings.', ['44: not (age)', '34: not (age)', '75: not (age)', '44: not (age)']],
     ['The G7 met as F-16 jets and a Boeing 737 flew past Route 66.', ['16: not (identifier)', '737: not (identifier)', '66: not (identifier)']],

@@ -186,7 +186,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 
     // "calls for 100,000 more troops", "has proposed a $15 minimum wage": a named actor's own figure.
     if (intentVerbs.has(norm) || (/^calls?$|^called$/.test(norm) && next?.norm === 'for')) {
-      if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm))) {
+      if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm)) && (/ed$/.test(norm) || verbUse(t, prev, next))) {
         const np = subjectBefore(tokens, t.index)
         if (np.length > 0 && strictlyNamed(np, sentence)) {
           found.push(make(doc, sentence, 'act', [t], norm, np, 'named', false))
@@ -557,7 +557,7 @@ function firstWordIndex(sentence: Sentence): number {
 }
 
 /** A sentence-initial capital that is a name, not just a capital ("Officials", "Critics" are not). */
-function isProperLooking(t: Token): boolean {
+export function isProperLooking(t: Token): boolean {
   if (anonymousHeads.has(t.norm) || hedgeSubjects.has(t.norm) || sourceNouns.has(t.norm)) return false
   // "Shocking new figures", "Early results", "Several people": adjectives, not names.
   if (/(?:ing|ed|al|ous|ive|ful|less|able|ible|ic|ly|est|er)$/.test(t.norm) && t.norm.length > 4) return false

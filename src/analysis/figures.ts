@@ -132,7 +132,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     // "3G", "4K": a letter written on to a number names a standard, not a unit.
     if (/^[A-Z]$/.test(attached) && attached !== 'C' && attached !== 'F' && attached !== 'K') kind = 'count'
     // "the 200m final", "300m stage": a race, not 200 million.
-    if (g.scale && /^m$/i.test(g.scale.trim()) && !g.cur && eventNouns.test(after)) not = 'identifier'
+    if (g.scale && /^m$/i.test(g.scale.trim()) && !g.cur && (eventNouns.test(after) || (/\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|$)/.test(after)))) not = 'identifier'
     if (attached && kind === 'count' && !hasScale) {
       if (/^(?:st|nd|rd|th)$/i.test(attached)) not = 'ordinal'
       else if (/^s$/i.test(attached)) not = 'decade'
@@ -162,6 +162,11 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
+    else if (!not && marketMove.test(clauseBefore(before))) not = 'market data'
+    else if (!not && ownResults.test(clauseBefore(before))) not = 'company results'
+    else if (!not && /^-\d+[A-Za-z]*/.test(after) && /^-\d*[A-Za-z]/.test(after.replace(/^-\d+(?=[A-Za-z])/, '-x'))) not = 'identifier'
+    else if (!not && specUnits.test(attached || ` ${next}`)) not = 'specification'
+    else if (!not && /^(?:ft|in|feet|inches|st|stone|m|cm)\b/i.test(attached || next) && /^\s?(?:ft|feet|in|inches|st|stone|m|cm)?\s*\d+\s?(?:in|inches|lb|lbs|cm)\b/i.test(after.replace(/^\s?(?:ft|feet|st|stone|m)\b/i, ''))) not = 'height'
     // "a 120-room hotel", "a three-judge panel", "a 50-state strategy": a count that describes, not a claim.
     else if (!not && plain && /^-\p{Ll}+\s+\p{Ll}/u.test(after) && !/^-(?:a|per|fold|odd|plus)\b/i.test(after)) not = 'descriptor'
     else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
@@ -231,6 +236,24 @@ const dayRange = /^\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|ma
 
 /** Nouns after a distance that make it the name of a race or event. */
 const eventNouns = /^\s*(?:titles?|races?|finals?|heats?|stage|mark|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relays?|sprints?|events?|records?|champion|championships?|gold|silver|bronze|dash|run|semi-finals?|crown|world)\b/i
+
+/**
+ * A share, index or currency move ("shares in X fell 6.4%", "the dollar hit
+ * $1.3667"): public market data, quoted from the market itself.
+ */
+const marketMove = /\b(?:shares?|stocks?|index|indices|sterling|the\s+(?:dollar|euro|pound|yen|yuan|rupee|rouble|ruble|franc)|(?:FTSE|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|Cac|CAC|Hang\s+Seng|Sensex|Kospi)\b[^,;]*|bonds?|yields?)\b[^,;.]{0,60}\b(?:rose|rise|rises|fell|fall|falls|closed|close|gained|gains|dropped|jumped|slipped|climbed|lost|traded|ended|finished|opened|surged|plunged|tumbled|edged|hit|touched|slid|sank|soared|rallied|was\s+(?:down|up)|were\s+(?:down|up)|up|down)\b[^,;.]{0,40}$/
+
+/** "Lenovo's profit for the quarter was HK$327m": a company's own published results. */
+const ownResults = /(?:^|\s)\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*)*['’]s?\s+(?:[\p{L}-]+\s+){0,3}(?:profits?|revenues?|sales|turnover|earnings|loss(?:es)?|net\s+income|dividends?|operating\s+profit)\b[^.;]{0,80}$/u
+
+/** The words of the clause before a figure (back to the last comma, semicolon or dash). */
+function clauseBefore(before: string): string {
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' - '), before.lastIndexOf('—'))
+  return before.slice(cut + 1)
+}
+
+/** Storage, speed and resolution: a product's specification, not a claim about the world. */
+const specUnits = /^\s?(?:gb|mb|tb|kb|gigabytes?|megabytes?|terabytes?|ghz|mhz|megapixels?|mp|mah|mbps|gbps|kbps|bit|bits|inch|in\.)\b/i
 
 /** "A survey of 2,000 adults", "the trial followed 9,400 patients": how a source was made, not a claim. */
 const sample = /\b(?:survey|surveys|poll|polls|study|studies|sample|trial|trials|census|questionnaire|review|analysis)\s+(?:of|among|involving|covering)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$|\b(?:surveyed|polled|questioned|interviewed|sampled|recruited|enrolled)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|about\s+|around\s+|some\s+|over\s+)?$/i

@@ -8,8 +8,8 @@ import type {VFile} from 'vfile'
 import {flatten, type Document, type Sentence, type Token} from './document.js'
 import {findQuotations, type Quotation} from './quotes.js'
 import {findFigures, type Figure} from './figures.js'
-import {findAttributions, type Attribution} from './attribution.js'
-import {anaphoricDeterminers, figureNouns, sourceNouns} from './lexicon.js'
+import {findAttributions, isProperLooking, type Attribution} from './attribution.js'
+import {anaphoricDeterminers, figureNouns, sourceNouns, stopwords} from './lexicon.js'
 
 export type {Document, Sentence, Token} from './document.js'
 export type {Quotation} from './quotes.js'
@@ -53,7 +53,7 @@ export interface Analysis {
 const cache = new WeakMap<object, Analysis>()
 
 /** A speech verb or "as" just before a short quotation makes it speech: 'is said to be ‘devastated’'. */
-const speechBefore = /\b(?:said|says|say|called|calling|branded|described|labelled|labeled|dubbed|hailed|termed|quoted|told|added|as|:)\W*(?:\w+\W+){0,3}$/i
+const speechBefore = /(?:\b(?:said|says|say|called|calling|branded|labelled|labeled|hailed|termed|quoted|told|added)|\b(?:described|describing|describes|branded|labelled|labeled|called|hailed|dismissed|denounced|condemned|praised|criticised|criticized|attacked|slammed|blasted)\b[^.;:!?]{0,60}\bas|:)\W*(?:\w+\W+){0,3}$/i
 
 /** The analysis of a tree, computed once and kept on the file (`file.data.copydesk`). */
 export function analyze(tree: Root, file?: VFile): Analysis {
@@ -131,8 +131,8 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
   const previous = sentences[quote.firstSentence - 1]
   if (previous) {
     const cue = previous.attributions.find(speaks)
-    // "He said:" at the end of the sentence before.
-    if (cue && previous.sentence.tokens.at(-1)?.value === ':') return cue
+    // "He said:" or "Mr Dean is confident though:" at the end of the sentence before.
+    if (previous.sentence.tokens.at(-1)?.value === ':') return cue ?? subjectOf(previous)
     if (quote.standalone) {
       if (cue) return cue
       const earlierQuote = [...earlier].reverse().find((q) => q.lastSentence === quote.firstSentence - 1)
@@ -142,8 +142,29 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
   if (quote.standalone) {
     const following = sentences[quote.lastSentence + 1]?.attributions.find(speaks)
     if (following) return following
+    // "Ruddock, though, is keen to protect his players. 'At this stage…'": the person just named speaks.
+    if (previous) return subjectOf(previous)
   }
   return undefined
+}
+
+/** A sentence that opens with a name ("Mr Dean is…", "Ruddock, though, …"), as a speaker. */
+function subjectOf(info: SentenceInfo): Attribution | undefined {
+  const words = info.sentence.tokens.filter((t) => t.word)
+  const name: Token[] = []
+  for (const t of words) {
+    if (t.capital && (name.length > 0 || isProperLooking(t)) && !stopwords.has(t.norm) && !/^(?:but|and|however|this|that|it|in|on|at|for|when|while|if|so|there|here|then|now|yet|still)$/.test(t.norm)) name.push(t)
+    else if (name.length === 0 && ['he', 'she', 'they', 'we', 'i'].includes(t.norm)) return synthetic(info, [t])
+    else break
+  }
+  return name.length > 0 ? synthetic(info, name) : undefined
+}
+
+function synthetic(info: SentenceInfo, source: Token[]): Attribution {
+  const start = source[0]!.start
+  const end = source.at(-1)!.end
+  const text = source.map((t) => t.value).join(' ')
+  return {sentence: info.sentence.index, kind: 'speech', cue: {start, end, text}, verb: ':', source: {start, end, text}, named: true, anonymous: false, criticism: false}
 }
 
 /** How a figure is sourced: the attribution that covers it, if any, within `window` sentences. */
@@ -161,7 +182,8 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
     const previous = sentences[figure.sentence - d]
     const previousCue = covering(previous)
     if (previous && previousCue && here.sentence.paragraph - previous.sentence.paragraph <= 1) {
-      if ((d === 1 && here.refersToSource && previousCue.named)) return {attribution: previousCue, via: 'previous'}
+      // "The trial followed 9,400 patients", "That expansion pushed growth to 2.3%": the sentence points back.
+      if (d === 1 && (here.refersToSource || here.refersToFigures) && previousCue.named) return {attribution: previousCue, via: 'previous'}
     }
   }
   return undefined

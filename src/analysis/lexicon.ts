@@ -33,7 +33,7 @@ export const reportingVerbs = set(`
   ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
   joked quipped continued reflected mused cautioned protested objected pleaded shouted wondered exclaimed
   commented enthused labelled labeled termed attack attacks attacked dismiss dismisses dismissed
-  reject rejects rejected reiterate reiterates reiterated repeat repeats repeated
+  thank thanks thanked question questions questioned foresee foresees foresaw reject rejects rejected reiterate reiterates reiterated repeat repeats repeated
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */
@@ -59,7 +59,7 @@ export const intentVerbs = set(`
   propose proposes proposed proposing plan plans planned planning pledge pledges pledged pledging
   promise promises promised promising seek seeks sought seeking want wants wanted hope hopes hoped
   offer offers offered offering demand demands demanded demanding threaten threatens threatened
-  aim aims intend intends intended budget budgets budgeted
+  aim aims intend intends intended budgeted
   commit commits committed forecast forecasts expect expects expected tout touts touted signed
 `)
 
@@ -131,7 +131,7 @@ export const identifierCues = set(`
   pages chapter section clause article rule level grade class size version season episode series
   stage phase round junction exit bus highway interstate road street avenue unit ward box code
   category type model mark article item exhibit lot channel track verse psalm figure table
-  appendix schedule paragraph part vol volume issue postcode zip apartment flat suite top
+  appendix schedule paragraph part vol volume issue postcode zip apartment flat suite top last
 `)
 
 /** Words that make a number a position in a sequence or race, not a count ("after 35km"). */
@@ -156,7 +156,7 @@ export const figureNouns = set(`
   loss losses gain gains projection projections forecast forecasts result results finding findings
   casualties budget investment payment payments deal fine fines price prices rate rates spending
   funding bill loan loans package layoffs cost costs bid valuation award damages compensation
-  deficit surplus growth rises jump surge
+  deficit surplus growth rises jump surge expansion contraction rate level levels share shares
 `)
 
 /** Nouns too general to show that two sentences talk about the same thing. */
@@ -197,4 +197,6 @@ export const legalContext = set(`
   prosecutors prosecutor prosecution police indictment indicted charged charges charge accused
   lawsuit suit complaint plaintiff plaintiffs court jury trial magistrates convicted denies denied
   pleaded plead sued suing claimant claimants defendant defendants investigators detectives
+  arrested arrest arrests parole suspended suspension tribunal hearing inquest banned ban doping
+  prosecuted prosecute convictions conviction custody bail
 `)

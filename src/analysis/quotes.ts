@@ -137,7 +137,7 @@ export function findQuotations(doc: Document): Quotation[] {
   return spans.map((span) => describe(span, sentences, text))
 }
 
-const termCue = /\b(?:the\s+)?(?:term|phrase|word|words|slogan|nickname|motto|label|hashtag|catchphrase|expression)\s*$/i
+const termCue = /\b(?:(?:the\s+)?(?:term|phrase|word|words|slogan|nickname|motto|label|hashtag|catchphrase|expression)|so-called|dubbed|nicknamed|known\s+as|billed\s+as|styled|codenamed|code-named)\s*$/i
 const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game|term|phrase|word|nickname|motto|headline|banner|label|tag)\s*$/i
 
 function describe(span: {start: number; end: number; continued: boolean}, sentences: readonly Sentence[], text: string): Quotation {

@@ -7,9 +7,14 @@ import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
 import {termRule, phrases} from './shared.js'
 
+/** Words of a civil claim, where "claimed" is the legal term. */
+const lawsuit = new Set(['sued', 'sues', 'suing', 'lawsuit', 'lawsuits', 'suit', 'court', 'courts', 'tribunal', 'plaintiff', 'plaintiffs', 'claimant', 'claimants', 'damages', 'compensation', 'litigation', 'insurer', 'insurers', 'insurance'])
+
 export default function retextAttributionVerb(options?: unknown): (tree: Root, file: VFile) => void {
   return termRule('attribution-verb', options, (hit, analysis, file, opts) => {
     if (hit.quoted) return false
+    // "sued the firm, claiming…": in a lawsuit, "claim" is the accurate word.
+    if (hit.match.entry.unless?.includes('legal') && hit.info.sentence.tokens.some((t) => t.word && lawsuit.has(t.norm))) return false
     const prefer = hit.match.entry.prefer
     report(file, analysis, {
       rule: 'attribution-verb',

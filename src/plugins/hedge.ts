@@ -42,5 +42,5 @@ function accused(info: SentenceInfo): boolean {
 function governed(info: SentenceInfo, at: number): boolean {
   const words = info.sentence.tokens.filter((t) => t.word)
   const tail = words.at(-6)?.start ?? info.sentence.start
-  return info.attributions.some((a) => !a.criticism && (a.cue.start < at || a.cue.start >= tail))
+  return info.attributions.some((a) => (a.named || a.anonymous) && !a.criticism && (a.cue.start < at || a.cue.start >= tail))
 }

@@ -22,10 +22,23 @@ function properName(hit: TermHit): boolean {
   return !titleCase
 }
 
+/** "I think Robbie is the most iconic": a reader's or a columnist's voice, not the reporter's. */
+function firstPerson(hit: TermHit): boolean {
+  return hit.info.sentence.tokens.some((t) => t.word && (t.value === 'I' || /^I['’](?:m|ve|d|ll)$/.test(t.value)))
+}
+
+/** "so-called Digital Rights Management", "so-called \"rotten apples\" theory": naming a term, not sneering. */
+function namingSoCalled(hit: TermHit): boolean {
+  if (hit.match.entry.id !== 'so-called') return false
+  const next = hit.info.sentence.tokens[hit.match.to + 1]
+  return next !== undefined && (next.capital || !next.word || /\d|-/.test(next.value))
+}
+
 export default function retextLoadedLanguage(options?: unknown): (tree: Root, file: VFile) => void {
   return termRule('loaded-language', options, (hit, analysis, file, opts) => {
     if (hit.quoted) return false
     if (properName(hit)) return false
+    if (firstPerson(hit) || namingSoCalled(hit)) return false
     const prefer = hit.match.entry.prefer
     report(file, analysis, {
       rule: 'loaded-language',

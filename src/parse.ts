@@ -1,0 +1,214 @@
+/**
+ * The parse room: one unified parser for every format a newsroom draft comes
+ * in, chosen per file by extension. Plain text goes through parse-english
+ * (as retext-english does); Markdown through remark (GFM, front matter) and
+ * mdast-util-to-nlcst (what remark-retext wraps); HTML through rehype and
+ * hast-util-to-nlcst (what rehype-retext wraps). The bridges' utilities are
+ * used directly because one engine run mixes formats, and a bridge plugin
+ * fixes its format for the whole processor.
+ *
+ * Besides the nlcst tree, the parser records what the markup says and the
+ * prose does not: which block each stretch of text is (heading, block quote,
+ * table cell, aside, footer), and the control comments
+ * (`<!-- copydesk-disable hedge -->`).
+ */
+import type {Root as NlcstRoot} from 'nlcst'
+import type {Root as MdastRoot, Nodes as MdastNodes, Parent as MdastParent} from 'mdast'
+import type {Root as HastRoot, Nodes as HastNodes, Element} from 'hast'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {ParseEnglish} from 'parse-english'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {gfm} from 'micromark-extension-gfm'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
+import {fromHtml} from 'hast-util-from-html'
+import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
+
+export type Format = 'text' | 'markdown' | 'html'
+
+export type BlockKind = 'heading' | 'blockquote' | 'tableCell' | 'aside' | 'footer' | 'nav' | 'caption' | 'listItem'
+
+export interface Block {
+  readonly kind: BlockKind
+  /** Offsets in the original file. */
+  readonly start: number
+  readonly end: number
+}
+
+export interface Marker {
+  readonly kind: 'disable' | 'enable' | 'disable-next-line'
+  /** Rule names or entry ids; empty for every rule. */
+  readonly names: readonly string[]
+  readonly start: number
+  readonly end: number
+}
+
+export interface ParseData {
+  readonly format: Format
+  readonly blocks: readonly Block[]
+  readonly markers: readonly Marker[]
+}
+
+const markdown = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx'])
+const html = new Set(['.html', '.htm', '.xhtml'])
+
+export function formatOf(file: VFile): Format {
+  const extname = (file.extname ?? '').toLowerCase()
+  if (markdown.has(extname)) return 'markdown'
+  if (html.has(extname)) return 'html'
+  return 'text'
+}
+
+/** A unified plugin: sets the parser. Use it instead of retext-english. */
+export default function copydeskParse(this: Processor) {
+  this.parser = (document: string, file: VFile) => parse(document, file) as never
+}
+
+export function parse(document: string, file: VFile): NlcstRoot {
+  const format = formatOf(file)
+  let tree: NlcstRoot
+  let blocks: Block[] = []
+  let markers: Marker[]
+  if (format === 'markdown') {
+    const mdast = fromMarkdown(document, {
+      extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+      mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
+    })
+    markers = markdownMarkers(mdast)
+    blocks = markdownBlocks(mdast)
+    prepareMarkdown(mdast)
+    tree = mdastToNlcst(mdast, file, ParseEnglish)
+  } else if (format === 'html') {
+    const hast = fromHtml(document)
+    markers = htmlMarkers(hast)
+    blocks = htmlBlocks(hast)
+    prepareHtml(hast)
+    tree = hastToNlcst(hast, file, ParseEnglish)
+  } else {
+    markers = textMarkers(document)
+    // Directive lines are not prose: blank them (same length, so offsets hold).
+    let text = document
+    for (const marker of markers) text = text.slice(0, marker.start) + ' '.repeat(marker.end - marker.start) + text.slice(marker.end)
+    tree = new ParseEnglish().parse(text)
+  }
+  const data: ParseData = {format, blocks, markers}
+  tree.data = {...tree.data, copydesk: data} as never
+  return tree
+}
+
+const directive = /^\s*copydesk-(disable-next-line|disable|enable)\b([^]*)$/
+
+function marker(body: string, start: number, end: number): Marker | undefined {
+  const match = directive.exec(body.trim())
+  if (!match) return undefined
+  const names = match[2]!.split(/[\s,]+/).filter(Boolean)
+  return {kind: match[1] as Marker['kind'], names, start, end}
+}
+
+/** Plain text: a line of its own, `# copydesk-disable hedge` (or the HTML comment form). */
+function textMarkers(text: string): Marker[] {
+  const found: Marker[] = []
+  const line = /^[ \t]*(?:#|<!--)[ \t]*(copydesk-(?:disable-next-line|disable|enable)\b[^\n]*?)[ \t]*(?:-->)?[ \t]*$/gm
+  let match: RegExpExecArray | null
+  while ((match = line.exec(text))) {
+    const m = marker(match[1]!, match.index, match.index + match[0].length)
+    if (m) found.push(m)
+  }
+  return found
+}
+
+function markdownMarkers(tree: MdastRoot): Marker[] {
+  const found: Marker[] = []
+  walkMdast(tree, (node) => {
+    if (node.type !== 'html' || !node.position) return
+    const comment = /^<!--([^]*?)-->$/.exec(node.value.trim())
+    const m = comment && marker(comment[1]!, node.position.start.offset!, node.position.end.offset!)
+    if (m) found.push(m)
+  })
+  return found
+}
+
+function htmlMarkers(tree: HastRoot): Marker[] {
+  const found: Marker[] = []
+  walkHast(tree, (node) => {
+    if (node.type !== 'comment' || !node.position) return
+    const m = marker(node.value, node.position.start.offset!, node.position.end.offset!)
+    if (m) found.push(m)
+  })
+  return found
+}
+
+function markdownBlocks(tree: MdastRoot): Block[] {
+  const blocks: Block[] = []
+  walkMdast(tree, (node) => {
+    const kind = node.type === 'heading' ? 'heading' : node.type === 'blockquote' ? 'blockquote' : node.type === 'tableCell' ? 'tableCell' : node.type === 'listItem' ? 'listItem' : undefined
+    if (kind && node.position) blocks.push({kind, start: node.position.start.offset!, end: node.position.end.offset!})
+  })
+  return blocks
+}
+
+const htmlKinds: Record<string, BlockKind> = {
+  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
+  blockquote: 'blockquote', q: 'blockquote', td: 'tableCell', th: 'tableCell', li: 'listItem',
+  aside: 'aside', footer: 'footer', nav: 'nav', figcaption: 'caption', caption: 'caption'
+}
+
+function htmlBlocks(tree: HastRoot): Block[] {
+  const blocks: Block[] = []
+  walkHast(tree, (node) => {
+    if (node.type !== 'element' || !node.position) return
+    const kind = htmlKinds[node.tagName]
+    if (kind) blocks.push({kind, start: node.position.start.offset!, end: node.position.end.offset!})
+  })
+  return blocks
+}
+
+/**
+ * Tables become paragraphs (mdast-util-to-nlcst drops tables), and a link that
+ * shows its own address is code, not prose.
+ */
+function prepareMarkdown(tree: MdastRoot) {
+  walkMdast(tree, (node, parent, index) => {
+    if (node.type === 'table' && parent && index !== undefined) {
+      const cells = node.children.flatMap((row) => row.children).map((cell) => ({type: 'paragraph' as const, children: cell.children, position: cell.position}))
+      parent.children.splice(index, 1, ...(cells as never[]))
+      return
+    }
+    if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
+      const text = node.children[0]!.value
+      if (node.url.replace(/^(?:https?:\/\/|mailto:)/, '') === text.replace(/^(?:https?:\/\/|mailto:)/, '')) {
+        ;(node as unknown as {type: string; value: string}).type = 'inlineCode'
+        ;(node as unknown as {value: string}).value = text
+      }
+    }
+  })
+}
+
+/** `<pre>`, `<code>`, `<head>`, forms and the like are not prose. */
+function prepareHtml(tree: HastRoot) {
+  walkHast(tree, (node) => {
+    if (node.type === 'element' && /^(?:pre|head|noscript|template|iframe|object|select|textarea|button|canvas|video|audio)$/.test(node.tagName)) {
+      node.properties = {...node.properties, dataNlcst: 'ignore'}
+    }
+  })
+}
+
+function walkMdast(node: MdastNodes, visit: (node: MdastNodes, parent: MdastParent | undefined, index: number | undefined) => void, parent?: MdastParent, index?: number) {
+  visit(node, parent, index)
+  if ('children' in node) {
+    // Walk a copy: `visit` may replace children.
+    const children = [...node.children]
+    children.forEach((child, i) => walkMdast(child as MdastNodes, visit, node as MdastParent, node.children.indexOf(child as never) === -1 ? i : node.children.indexOf(child as never)))
+  }
+}
+
+function walkHast(node: HastNodes, visit: (node: HastNodes) => void) {
+  visit(node)
+  if ('children' in node) for (const child of node.children) walkHast(child as HastNodes, visit)
+  if (node.type === 'element' && (node as Element).tagName === 'template' && (node as Element & {content?: HastRoot}).content) {
+    walkHast((node as Element & {content: HastRoot}).content, visit)
+  }
+}
