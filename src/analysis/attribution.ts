@@ -236,7 +236,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
     const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)
-    if (prevToken && !prevToken.word && next && (closingQuote || (prevToken.value === ',' && (next.capital || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))))) {
+    if (prevToken && !prevToken.word && next && (closingQuote || (prevToken.value === ',' && (next.capital || sayVerbs.test(norm) || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))))) {
       const after = nounPhraseAfter(tokens, t.index + 1, true)
       const following = tokens[(after.at(-1)?.index ?? t.index) + 1]
       if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after

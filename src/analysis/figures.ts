@@ -25,6 +25,8 @@ export interface Figure {
   readonly sentence: number
   /** Content words right after the figure ("budget" in "$4bn defence budget"). */
   readonly nouns: readonly string[]
+  /** "almost 13 million of these": the figure counts something the sentence before named. */
+  readonly refersBack: boolean
 }
 
 const units = 'pc|per cent|percent|percentage points?|%'
@@ -74,6 +76,7 @@ interface Raw {
 
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   const text = doc.text.slice(sentence.start, sentence.end)
+  const headline = sentence.index === 0 && sentence.lineStart && sentence.lineEnd && !/[.!?…]["”’']*$/.test(text)
   const raws: Raw[] = []
   figurePattern.lastIndex = 0
   let match: RegExpExecArray | null
@@ -88,6 +91,8 @@ export function findFigures(doc: Document, sentence: Sentence, quotes: readonly 
     const end = sentence.start + raw.end
     let not = raw.not
     if (!not && inside(quotes, start, end)) not = 'quoted'
+    // A headline's figure is sourced in the story below it.
+    if (!not && headline) not = 'headline'
     if (!not && raw.small && !raw.approx && !nearCasualty(text, raw)) not = 'small count'
     figures.push({
       start, end,
@@ -96,7 +101,8 @@ export function findFigures(doc: Document, sentence: Sentence, quotes: readonly 
       statistic: !not,
       ...(not ? {not} : {}),
       sentence: sentence.index,
-      nouns: nounsAfter(text, raw.end)
+      nouns: nounsAfter(text, raw.end),
+      refersBack: /^\s+of\s+(?:these|those|them|which)\b/i.test(text.slice(raw.end))
     })
   }
   return figures
@@ -132,7 +138,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     // "3G", "4K": a letter written on to a number names a standard, not a unit.
     if (/^[A-Z]$/.test(attached) && attached !== 'C' && attached !== 'F' && attached !== 'K') kind = 'count'
     // "the 200m final", "300m stage": a race, not 200 million.
-    if (g.scale && /^m$/i.test(g.scale.trim()) && !g.cur && (eventNouns.test(after) || (/\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|$)/.test(after)))) not = 'identifier'
+    // "the 200m final", "the 1500m and 5,000m": a race, not 200 million (which news writes with a noun: "5m people").
+    if (g.scale && /^m$/.test(g.scale.trim()) && !g.cur && (eventNouns.test(after) || (/\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|$)/.test(after)) ||
+      (raceDistances.has(value) && !/^\s+(?:people|users|customers|viewers|copies|jobs|homes|households|passengers|visitors|subscribers|members|votes|voters|shares|barrels|tonnes|units|pounds|dollars|euros|years)\b/i.test(after)))) not = 'identifier'
     if (attached && kind === 'count' && !hasScale) {
       if (/^(?:st|nd|rd|th)$/i.test(attached)) not = 'ordinal'
       else if (/^s$/i.test(attached)) not = 'decade'
@@ -180,6 +188,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   } else if (g.share !== undefined) {
     kind = 'share'
     const share = g.share.toLowerCase()
+    if (/\bin\s+\d{4}$/.test(share)) return undefined
     const approx = approximatorPattern.exec(before)?.[1]?.toLowerCase()
     // "the second half of July", "the first half": a period.
     if (/\b(?:first|second|latter|former|final|last|opening|closing|next)\s+$/i.test(before) && /^half$|quarter/.test(share.split(/[\s-]/).pop()!)) return undefined
@@ -241,16 +250,25 @@ const eventNouns = /^\s*(?:titles?|races?|finals?|heats?|stage|mark|hurdles|free
  * A share, index or currency move ("shares in X fell 6.4%", "the dollar hit
  * $1.3667"): public market data, quoted from the market itself.
  */
-const marketMove = /\b(?:shares?|stocks?|index|indices|sterling|the\s+(?:dollar|euro|pound|yen|yuan|rupee|rouble|ruble|franc)|(?:FTSE|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|Cac|CAC|Hang\s+Seng|Sensex|Kospi)\b[^,;]*|bonds?|yields?)\b[^,;.]{0,60}\b(?:rose|rise|rises|fell|fall|falls|closed|close|gained|gains|dropped|jumped|slipped|climbed|lost|traded|ended|finished|opened|surged|plunged|tumbled|edged|hit|touched|slid|sank|soared|rallied|was\s+(?:down|up)|were\s+(?:down|up)|up|down)\b[^,;.]{0,40}$/
+const marketMove = /\b(?:shares?|stocks?|index|indices|sterling|the\s+(?:dollar|euro|pound|yen|yuan|rupee|rouble|ruble|franc)|(?:FTSE|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|Cac|CAC|Hang\s+Seng|Sensex|Kospi)\b[^,;]*|bonds?|yields?)\b[^,;.]{0,60}\b(?:rose|rise|rises|fell|fall|falls|closed|close|gained|gains|dropped|jumped|slipped|climbed|lost|traded|ended|finished|opened|surged|plunged|tumbled|edged|hit|touched|slid|sank|soared|rallied|was\s+(?:down|up)|were\s+(?:down|up)|up|down)\b(?:[^;.]|\.(?=\d)){0,50}$|\b(?:oil|crude|brent|gold|silver|copper|futures|prices?)\b[^;.]{0,40}\b(?:closed|settled|traded|ended|finished|opened)\b(?:[^;.]|\.(?=\d)){0,40}$/
 
 /** "Lenovo's profit for the quarter was HK$327m": a company's own published results. */
-const ownResults = /(?:^|\s)\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*)*['’]s?\s+(?:[\p{L}-]+\s+){0,3}(?:profits?|revenues?|sales|turnover|earnings|loss(?:es)?|net\s+income|dividends?|operating\s+profit)\b[^.;]{0,80}$/u
+const ownResults = new RegExp([
+  // "Lenovo's profit for the quarter was…"
+  String.raw`(?:^|\s)\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*)*['’]s?\s+(?:[\p{L}-]+\s+){0,3}(?:[Pp]rofits?|[Rr]evenues?|[Ss]ales|[Tt]urnover|[Ee]arnings|[Ll]oss(?:es)?|net\s+income|[Dd]ividends?)\b[^.;]{0,80}$`,
+  // "Quarterly profits at US media giant TimeWarner jumped…"
+  String.raw`\b(?:[Pp]rofits?|[Rr]evenues?|[Tt]urnover|[Ee]arnings|[Ll]oss(?:es)?|[Ss]ales)\s+(?:at|of|for)\s+(?:[\p{L}-]+\s+){0,4}\p{Lu}[^.;]{0,80}$`,
+  // "Net profit was $186m", "Operating profit in the three months… was": a company's accounts, reported in its story.
+  String.raw`^\s*(?:(?:[Nn]et|[Pp]re-tax|[Pp]retax|[Oo]perating|[Gg]ross|[Uu]nderlying|[Aa]nnual|[Qq]uarterly|[Hh]alf-year|[Ff]ull-year|[Ff]irst-half|[Ss]econd-half)\s+)+(?:profits?|income|loss(?:es)?|revenues?|earnings)\b[^.;]{0,80}$`
+].join('|'), 'u')
 
 /** The words of the clause before a figure (back to the last comma, semicolon or dash). */
 function clauseBefore(before: string): string {
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' - '), before.lastIndexOf('—'))
   return before.slice(cut + 1)
 }
+
+const raceDistances = new Set([60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000])
 
 /** Storage, speed and resolution: a product's specification, not a claim about the world. */
 const specUnits = /^\s?(?:gb|mb|tb|kb|gigabytes?|megabytes?|terabytes?|ghz|mhz|megapixels?|mp|mah|mbps|gbps|kbps|bit|bits|inch|in\.)\b/i

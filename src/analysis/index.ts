@@ -183,7 +183,7 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
     const previousCue = covering(previous)
     if (previous && previousCue && here.sentence.paragraph - previous.sentence.paragraph <= 1) {
       // "The trial followed 9,400 patients", "That expansion pushed growth to 2.3%": the sentence points back.
-      if (d === 1 && (here.refersToSource || here.refersToFigures) && previousCue.named) return {attribution: previousCue, via: 'previous'}
+      if (d === 1 && (here.refersToSource || here.refersToFigures || figure.refersBack) && previousCue.named) return {attribution: previousCue, via: 'previous'}
     }
   }
   return undefined
