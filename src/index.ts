@@ -8,6 +8,10 @@ import type {RuleName} from './data.js'
 import {resolveOptions, type Options} from './options.js'
 import {location} from 'vfile-location'
 import {analyze, summarize, type Summary} from './analysis/index.js'
+import {applyControl} from './control.js'
+import {loadRule, ruleNames as allRules} from './data.js'
+import {entriesFor} from './options.js'
+import type {ParseData} from './parse.js'
 import unattributedStatistic from './plugins/unattributed-statistic.js'
 import loadedLanguage from './plugins/loaded-language.js'
 import hedge from './plugins/hedge.js'
@@ -18,6 +22,7 @@ import unattributedQuote from './plugins/unattributed-quote.js'
 
 export type {Options, RuleOptions, RuleSetting, Term, Level} from './options.js'
 export {OptionsError} from './options.js'
+export {default as copydeskParse, parse, formatOf, type Format} from './parse.js'
 export {ruleNames, loadRule, DataError, type RuleName, type Severity, type Entry, type RuleData} from './data.js'
 export {analyze, sourceOf, summarize, type Analysis, type Summary, type SourceSummary} from './analysis/index.js'
 
@@ -45,8 +50,16 @@ export default function copydesk(options?: Options): Transformer {
   const transformers: Transformer[] = []
   for (const [name, ruleOptions] of enabled) transformers.push(plugins[name](ruleOptions))
   const window = enabled.get('unattributed-statistic')?.window ?? 1
+  const rules = new Set<string>(allRules)
+  const ids = new Set<string>()
+  for (const name of allRules) {
+    for (const entry of loadRule(name).entries) ids.add(entry.id)
+    for (const entry of entriesFor(name, enabled.get(name) ?? {})) ids.add(entry.id)
+  }
   return (tree, file) => {
     for (const transform of transformers) transform(tree, file)
+    const markers = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.markers ?? []
+    applyControl(file, markers, {rules, ids}, rules)
     // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
     const analysis = analyze(tree, file)
     const lines = location(file)

@@ -160,8 +160,9 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // "Gallup's tracking poll puts his approval at 49.5 percent": an estimate.
     if (/^(?:put|puts|putting)$/.test(norm) && words.slice(w + 1, w + 16).some((x, k, list) => x.norm === 'at' && list.slice(k + 1, k + 4).some((y) => /^[\d$£€¥]/.test(y.value)))) {
       const np = subjectBefore(tokens, t.index)
-      const kind = classify(np, sentence, earlierNamed)
-      if (np.length > 0 && kind !== 'none') {
+      // "some estimates putting the toll at 200,000": a vague estimate is still an estimate.
+      const kind = classifyOr(np, sentence, earlierNamed)
+      if (np.length > 0) {
         found.push(make(doc, sentence, 'speech', [t], norm, np, kind, false))
         continue
       }
@@ -210,7 +211,8 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 
     // A passive: "is said to", "has been called", "were revealed … from X", "polled by Bloomberg".
     // "Is said to", "believed to be": a hedge, never an attribution.
-    if ((isPassive(words, w) || hedgingParticiples.has(norm)) && next?.norm === 'to') continue
+    const nextToken = tokens[t.index + 1]
+    if ((isPassive(words, w) || hedgingParticiples.has(norm)) && nextToken?.word && nextToken.norm === 'to') continue
     // A participle after a comma (", often called", ", described as") or a noun ("a study published on…").
     const reduced = /ed$/.test(norm) && ((prevToken?.value === ',' && next && ['as', 'by'].includes(next.norm)) || (prev && /ly$/.test(prev.norm) && tokens[prev.index - 1]?.value === ',') ||
       (participles.has(norm) && prev && !prev.capital && !pronouns.has(prev.norm) && next && ['on', 'in', 'at', 'last', 'this', 'earlier', 'by', 'from', 'during', 'with'].includes(next.norm)))
@@ -239,7 +241,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (prevToken && !prevToken.word && next && (closingQuote || (prevToken.value === ',' && (next.capital || sayVerbs.test(norm) || ['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its'].includes(next.norm))))) {
       const after = nounPhraseAfter(tokens, t.index + 1, true)
       const following = tokens[(after.at(-1)?.index ?? t.index) + 1]
-      if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after
+      if (after.length > 0 && (!following || [',', '.', '!', '?', ';', ':', '"', '“', '‘'].includes(following.value) || ['in', 'on', 'at', 'after', 'during'].includes(following.norm))) np = after
     }
     if (np.length === 0) np = subjectBefore(tokens, t.index)
     if (np.length === 0 && /ing$/.test(norm) && prevToken?.value === ',') {
@@ -250,8 +252,8 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     let kind = classify(np, sentence, earlierNamed, sayVerbs.test(norm))
     const head = headOf(np)
     if (/^(?:found|finds|find|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated)$/.test(norm)) {
-      // Only a study, a body or researchers "find"; engineers who "found corrosion" are the story.
-      if (!(sourceNouns.has(head) || bodyNouns.has(head) || anonymousHeads.has(head) || pronouns.has(head))) continue
+      // Only a study, a body, researchers or a named person "find"/"suggest"; engineers who "found corrosion" are the story.
+      if (!(sourceNouns.has(head) || bodyNouns.has(head) || anonymousHeads.has(head) || pronouns.has(head) || (kind === 'named' && /^sugg|^indic/.test(norm)))) continue
     }
     if (kind === 'none') continue
     // "One fund manager, speaking on condition of anonymity, called it…": the apposition says who is unnamed.
@@ -364,7 +366,9 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
       if (np.length === 0 && ['"', '“', '‘'].includes(t.value)) continue
       break
     }
-    if (clause && !finite.has(t.norm) && !['that', 'who', 'which', 'said', 'says', 'told', 'added', 'as', 'while', 'when', 'because', 'and', 'but'].includes(t.norm)) {
+    // ("and" inside a name or a title: "Economic and Fiscal Policy Minister Heizo Takenaka".)
+    const titleAnd = t.norm === 'and' && np.at(-1)?.capital && tokens[i + 2]?.capital
+    if (clause && !finite.has(t.norm) && (titleAnd || !['that', 'who', 'which', 'said', 'says', 'told', 'added', 'as', 'while', 'when', 'because', 'and', 'but'].includes(t.norm))) {
       np.push(t)
       words++
       continue
@@ -520,12 +524,20 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
   }
 
   // "one GP", "a senior executive", "an MP": one unnamed person (as the subject of a said-verb).
-  if (speaker && ['a', 'an', 'one', 'another'].includes(first.norm) && /^\p{L}+$/u.test(head) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth)$/.test(head) && !spokes.test(head) && !capitals.some((t) => !/^[A-Z]{2,4}s?$/.test(t.value))) return 'anonymous'
+  if (speaker && ['a', 'an', 'one', 'another'].includes(first.norm) && personLike(head, words.at(-1)!) && !spokes.test(head) && !capitals.some((t) => !/^[A-Z]{2,4}s?$/.test(t.value))) return 'anonymous'
   if (hasName) return 'named'
   if (spokes.test(head) || bodyNouns.has(head)) return 'named'
   if (pronouns.has(first.norm)) return 'named'
   if (['the', 'its', 'their', 'his', 'her'].includes(first.norm)) return 'named'
   return 'unclear'
+}
+
+/** A noun for a person: "executive", "fund manager", "GP", "backbencher", "neighbour". */
+function personLike(head: string, last: Token): boolean {
+  if (anonymousHeads.has(head)) return true
+  if (/^[A-Z]{2,4}$/.test(last.value)) return true
+  if (/^(?:executive|neighbour|neighbor|official|aide|ally|friend|relative|colleague|resident|student|parent|mother|father|teacher|doctor|nurse|lawyer|worker|employee|insider|source|witness|diplomat|analyst|expert|economist|scientist|researcher|campaigner|activist|fan|member|adviser|advisor|consultant|banker|trader|investor|director|chief|boss|head|candidate|voter|patient|victim|survivor|survivor|guard|soldier|officer|agent|man|woman|person|mum|dad)$/.test(head)) return true
+  return /(?:er|or|ist|ian|ant|ent|man|woman|person)$/.test(head) && !/(?:paper|report|letter|order|number|quarter|member|center|centre|river|matter|water|weather|corner|border|power|tower|factor|sector|error|actor|document|statement|comment|moment|agent|event|percent|argument|element|content)$/.test(head)
 }
 
 /** A name, a possessive name or a pronoun (not a capital that only starts the sentence). */

@@ -4,7 +4,8 @@
  * analysis works on this string: numbers like "10,000" or "$4.2bn" span
  * several nlcst nodes, and Markdown or HTML markup is not part of the prose.
  */
-import type {Root as NlcstRoot, Paragraph, Sentence as NlcstSentence} from 'nlcst'
+import type {Root as NlcstRoot, Paragraph} from 'nlcst'
+import type {Block, BlockKind, ParseData} from '../parse.js'
 
 /** A run of flattened text copied from one place in the original file. */
 interface Segment {
@@ -36,6 +37,8 @@ export interface Token {
 export interface Sentence {
   readonly index: number
   readonly paragraph: number
+  /** The markup block the sentence is in (Markdown and HTML), if any but a plain paragraph. */
+  readonly block?: BlockKind
   /** Range in the flattened text, without surrounding white space. */
   readonly start: number
   readonly end: number
@@ -93,21 +96,41 @@ interface Leaf {
 
 type AnyNode = {type: string; value?: string; children?: AnyNode[]; position?: Leaf['position']}
 
-export function flatten(tree: NlcstRoot): Document {
+/**
+ * `source` is the original file: with it, every piece of text is placed where
+ * it really is (markup and entities such as `&amp;` shift the positions that
+ * the Markdown and HTML bridges compute from decoded text).
+ */
+export function flatten(tree: NlcstRoot, source?: string): Document {
   const parts: string[] = []
   const segments: Segment[] = []
   const sentenceRanges: Array<{start: number; end: number; paragraph: number}> = []
   let length = 0
   let paragraph = -1
+  let cursor = 0
+
+  /** Where a piece of text is in the source, and how long it is there. */
+  const place = (value: string, reported: number, reportedEnd: number): [number, number] => {
+    if (source === undefined) return [reported, reportedEnd - reported]
+    if (value === '\uFFFC') return [Math.max(cursor, reported), Math.max(0, reportedEnd - Math.max(cursor, reported))]
+    if (reported >= cursor && source.startsWith(value, reported)) return [reported, value.length]
+    if (/^\s+$/.test(value)) return [Math.max(cursor, Math.min(reported, source.length)), 0]
+    if (reported >= cursor && source.startsWith(value, reported)) return [reported, value.length]
+    const found = source.indexOf(value, cursor)
+    if (found !== -1 && found - cursor <= 64) return [found, value.length]
+    // Decoded text (an entity, an escape): it starts where the source is now.
+    return [Math.max(cursor, Math.min(reported, source.length)), Math.max(0, Math.min(reportedEnd, source.length) - Math.max(cursor, reported))]
+  }
 
   const append = (node: AnyNode) => {
     const value = node.value ?? ''
     if (value.length === 0) return
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (typeof start === 'number' && typeof end === 'number') {
+    const reportedStart = node.position?.start.offset
+    const reportedEnd = node.position?.end.offset
+    if (typeof reportedStart === 'number' && typeof reportedEnd === 'number') {
+      const [start, sourceLength] = place(value, reportedStart, reportedEnd)
+      cursor = Math.max(cursor, start + sourceLength)
       const last = segments.at(-1)
-      const sourceLength = end - start
       // Merge runs copied verbatim from consecutive places: plain text becomes one segment.
       if (last && last.length === last.sourceLength && sourceLength === value.length &&
           last.start + last.length === length && last.offset + last.length === start) {
@@ -122,6 +145,8 @@ export function flatten(tree: NlcstRoot): Document {
 
   const appendAll = (node: AnyNode) => {
     if (node.children) for (const child of node.children) appendAll(child)
+    // Inline code and other source: one opaque character, so no rule reads inside it.
+    else if (node.type === 'SourceNode') append({...node, value: '\uFFFC'})
     else append(node)
   }
 
@@ -158,14 +183,17 @@ export function flatten(tree: NlcstRoot): Document {
   }
 
   const text = parts.join('')
+  const blocks = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.blocks ?? []
   const sentences: Sentence[] = []
   for (const range of sentenceRanges) {
     for (const [start, end] of splitLines(text, range.start, range.end)) {
       const trimmed = trim(text, start, end)
       if (!trimmed) continue
+      const block = blockAt(blocks, toOffset(segments, trimmed[0], 'start'))
       sentences.push({
         index: sentences.length,
         paragraph: range.paragraph,
+        ...(block ? {block} : {}),
         start: trimmed[0],
         end: trimmed[1],
         lineStart: atLineStart(text, trimmed[0]),
@@ -176,6 +204,17 @@ export function flatten(tree: NlcstRoot): Document {
   }
 
   return {text, sentences, toOffset: (index, side = 'start') => toOffset(segments, index, side)}
+}
+
+/** The innermost block (latest to start) that contains an offset. */
+function blockAt(blocks: readonly Block[], offset: number): BlockKind | undefined {
+  let found: Block | undefined
+  for (const block of blocks) {
+    if (block.start <= offset && offset < block.end && (!found || block.start >= found.start)) found = block
+  }
+  // A block quote or an aside contains paragraphs and lists: the outer kind is the one that matters.
+  const outer = blocks.find((b) => b.start <= offset && offset < b.end && ['blockquote', 'aside', 'footer', 'nav'].includes(b.kind))
+  return outer?.kind ?? found?.kind
 }
 
 /**

@@ -76,7 +76,7 @@ interface Raw {
 
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   const text = doc.text.slice(sentence.start, sentence.end)
-  const headline = sentence.index === 0 && sentence.lineStart && sentence.lineEnd && !/[.!?…]["”’']*$/.test(text)
+  const headline = sentence.block === 'heading' || (sentence.index === 0 && sentence.lineStart && sentence.lineEnd && !/[.!?…]["”’']*$/.test(text))
   const raws: Raw[] = []
   figurePattern.lastIndex = 0
   let match: RegExpExecArray | null
@@ -171,6 +171,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
     else if (!not && marketMove.test(clauseBefore(before))) not = 'market data'
+    else if (!not && price.test(clauseBefore(before)) && !hedged.test(text)) not = 'price'
+    else if (!not && plain && sportsRecord.test(after)) not = 'sports record'
     else if (!not && ownResults.test(clauseBefore(before))) not = 'company results'
     else if (!not && /^-\d+[A-Za-z]*/.test(after) && /^-\d*[A-Za-z]/.test(after.replace(/^-\d+(?=[A-Za-z])/, '-x'))) not = 'identifier'
     else if (!not && specUnits.test(attached || ` ${next}`)) not = 'specification'
@@ -203,6 +205,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     }
     if (timeUnits.has(unitAfter(after.replace(/^\s+of\s+(?:an?\s+)?/i, ' '), true))) not = 'duration'
   } else if (g.words !== undefined) {
+    // "one Six Nations outing": a capital starts a name, not the rest of the number.
+    if (/[\s-]\p{Lu}/u.test(g.words)) return undefined
     const words = g.words.toLowerCase()
     if (words === 'one' || words === 'dozen' || /^(?:million|billion|trillion)$/.test(words)) return undefined
     value = smallWords[words]
@@ -252,12 +256,21 @@ const eventNouns = /^\s*(?:titles?|races?|finals?|heats?|stage|mark|hurdles|free
  */
 const marketMove = /\b(?:shares?|stocks?|index|indices|sterling|the\s+(?:dollar|euro|pound|yen|yuan|rupee|rouble|ruble|franc)|(?:FTSE|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|Cac|CAC|Hang\s+Seng|Sensex|Kospi)\b[^,;]*|bonds?|yields?)\b[^,;.]{0,60}\b(?:rose|rise|rises|fell|fall|falls|closed|close|gained|gains|dropped|jumped|slipped|climbed|lost|traded|ended|finished|opened|surged|plunged|tumbled|edged|hit|touched|slid|sank|soared|rallied|was\s+(?:down|up)|were\s+(?:down|up)|up|down)\b(?:[^;.]|\.(?=\d)){0,50}$|\b(?:oil|crude|brent|gold|silver|copper|futures|prices?)\b[^;.]{0,40}\b(?:closed|settled|traded|ended|finished|opened)\b(?:[^;.]|\.(?=\d)){0,40}$/
 
+/** A listed price ("costs $15 a month", "available from 70 euros"): public, unless the sentence hedges it. */
+const price = /(?<!\b(?:will|would|could|may|might|to|and)\s)\b(?:costs|costing|priced\s+at|retails?\s+(?:for|at)|sells?\s+for|selling\s+for|on\s+sale\s+(?:for|at)|available\s+(?:from|for)|a\s+price\s+of|price\s+tag\s+of|subscription\s+of|fee\s+of)\s+(?:(?:as\s+little\s+as|just|only|from|around|about|up\s+to)\s+)*$/i
+const hedged = /\b(?:rumou?red|reportedly|tipped|expected|could|may|might|is\s+said|are\s+said|leaks?|allegedly)\b/i
+
+/** A player's career or season record: public. */
+const sportsRecord = /^\s+(?:(?:league|international|first-team|senior|test|career|competitive)\s+)?(?:appearances|caps|goals|tries|wickets|centuries|assists|starts|medals|titles|touchdowns|home\s+runs|rebounds|aces|birdies)\b/i
+
 /** "Lenovo's profit for the quarter was HK$327m": a company's own published results. */
 const ownResults = new RegExp([
   // "Lenovo's profit for the quarter was…"
   String.raw`(?:^|\s)\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*)*['’]s?\s+(?:[\p{L}-]+\s+){0,3}(?:[Pp]rofits?|[Rr]evenues?|[Ss]ales|[Tt]urnover|[Ee]arnings|[Ll]oss(?:es)?|net\s+income|[Dd]ividends?)\b[^.;]{0,80}$`,
   // "Quarterly profits at US media giant TimeWarner jumped…"
   String.raw`\b(?:[Pp]rofits?|[Rr]evenues?|[Tt]urnover|[Ee]arnings|[Ll]oss(?:es)?|[Ss]ales)\s+(?:at|of|for)\s+(?:[\p{L}-]+\s+){0,4}\p{Lu}[^.;]{0,80}$`,
+  // "Sales surged to $805.9m": the accounts of the company the story is about.
+  String.raw`^\s*(?:[Ss]ales|[Rr]evenues?|[Pp]rofits?|[Tt]urnover|[Ee]arnings)[^.;]{0,80}$`,
   // "Net profit was $186m", "Operating profit in the three months… was": a company's accounts, reported in its story.
   String.raw`^\s*(?:(?:[Nn]et|[Pp]re-tax|[Pp]retax|[Oo]perating|[Gg]ross|[Uu]nderlying|[Aa]nnual|[Qq]uarterly|[Hh]alf-year|[Ff]ull-year|[Ff]irst-half|[Ss]econd-half)\s+)+(?:profits?|income|loss(?:es)?|revenues?|earnings)\b[^.;]{0,80}$`
 ].join('|'), 'u')
@@ -293,7 +306,7 @@ function isAge(before: string, after: string, value: number): boolean {
   if (value > 125 || !Number.isInteger(value)) return false
   if (/^-?(?:\s)?years?-old|^-year-old|^\s+years?\s+old\b|^\s+years?\s+of\s+age\b/i.test(after)) return true
   if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|everyone|pupils|students|women|men|patients|voters|residents|drivers|citizens|workers|users|players|girls|boys|kids|teenagers|customers|anybody)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
-  if (/\b(?:aged|ages)\s+$/i.test(before)) return true
+  if (/\b(?:aged|ages|age\s+of|ages\s+of)\s+$/i.test(before)) return true
   // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
   if (/[\p{L}.]\s*,\s+$/u.test(before) && /^\s*(?:,|\.|\)|;|$)/.test(after) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
   // "She is 44", "Tara Vale was 26".

@@ -10,6 +10,7 @@ import {findQuotations, type Quotation} from './quotes.js'
 import {findFigures, type Figure} from './figures.js'
 import {findAttributions, isProperLooking, type Attribution} from './attribution.js'
 import {anaphoricDeterminers, figureNouns, sourceNouns, stopwords} from './lexicon.js'
+import type {ParseData} from '../parse.js'
 
 export type {Document, Sentence, Token} from './document.js'
 export type {Quotation} from './quotes.js'
@@ -59,15 +60,20 @@ const speechBefore = /(?:\b(?:said|says|say|called|calling|branded|labelled|labe
 export function analyze(tree: Root, file?: VFile): Analysis {
   const cached = cache.get(tree)
   if (cached) return cached
-  const analysis = build(tree)
+  const analysis = build(tree, file)
   cache.set(tree, analysis)
   if (file) (file.data as {copydesk?: Analysis}).copydesk = analysis
   return analysis
 }
 
-function build(tree: Root): Analysis {
-  const document = flatten(tree)
-  const quotes = findQuotations(document)
+function build(tree: Root, file?: VFile): Analysis {
+  // Markup and entities move text away from where the bridges say it is: place it again in the source.
+  const format = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.format
+  const document = flatten(tree, format === 'markdown' || format === 'html' ? String(file?.value ?? '') : undefined)
+  const inline = findQuotations(document)
+  // A block quote is quoted speech as a whole: nothing in it is the writer's voice.
+  const blockquotes = blockQuotations(document)
+  const quotes = [...inline.filter((q) => !blockquotes.some((b) => b.start <= q.start && q.end <= b.end)), ...blockquotes].sort((a, b) => a.start - b.start)
   const quoteRanges = quotes
   const sentences: SentenceInfo[] = []
   let namedRecently = 0
@@ -88,12 +94,26 @@ function build(tree: Root): Analysis {
   }
 
   const quotations: QuotationInfo[] = []
-  for (const quote of quotes) {
+  for (const quote of [...inline, ...blockquotes].sort((a, b) => a.start - b.start)) {
     const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations)
-    const speech = !quote.title && !quote.headline && !(quote.words <= 3 && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
+    const speech = !quote.block && !quote.title && !quote.headline && !(quote.words <= 3 && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
     quotations.push({...quote, text: document.text.slice(quote.start, quote.end), speech, ...(speaker ? {speaker} : {})})
   }
   return {document, sentences, quotations, quoteRanges}
+}
+
+function blockQuotations(document: Document): Quotation[] {
+  const found: Quotation[] = []
+  for (const sentence of document.sentences) {
+    if (sentence.block !== 'blockquote') continue
+    const last = found.at(-1)
+    if (last && last.lastSentence === sentence.index - 1) {
+      found[found.length - 1] = {...last, end: sentence.end, lastSentence: sentence.index, words: last.words + sentence.tokens.filter((t) => t.word).length}
+    } else {
+      found.push({start: sentence.start, end: sentence.end, firstSentence: sentence.index, lastSentence: sentence.index, title: false, standalone: true, continued: false, headline: false, words: sentence.tokens.filter((t) => t.word).length, block: true})
+    }
+  }
+  return found
 }
 
 function startsWith(words: readonly Token[], nouns: ReadonlySet<string>): boolean {
@@ -175,12 +195,12 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
   const here = sentences[figure.sentence]!
   for (let d = 1; d <= window; d++) {
     const next = sentences[figure.sentence + d]
-    const nextCue = covering(next)
+    const nextCue = next?.sentence.block === 'heading' ? undefined : covering(next)
     if (next && nextCue && next.sentence.paragraph - here.sentence.paragraph <= 1) {
       if (next.refersToFigures || figure.nouns.some((n) => next.mentions.has(n))) return {attribution: nextCue, via: 'next'}
     }
     const previous = sentences[figure.sentence - d]
-    const previousCue = covering(previous)
+    const previousCue = previous?.sentence.block === 'heading' ? undefined : covering(previous)
     if (previous && previousCue && here.sentence.paragraph - previous.sentence.paragraph <= 1) {
       // "The trial followed 9,400 patients", "That expansion pushed growth to 2.3%": the sentence points back.
       if (d === 1 && (here.refersToSource || here.refersToFigures || figure.refersBack) && previousCue.named) return {attribution: previousCue, via: 'previous'}

@@ -33,7 +33,7 @@ export const reportingVerbs = set(`
   ruled ordered fined sentenced awarded approved polled surveyed unveiled unveils allocated
   joked quipped continued reflected mused cautioned protested objected pleaded shouted wondered exclaimed
   commented enthused labelled labeled termed attack attacks attacked dismiss dismisses dismissed
-  thank thanks thanked question questions questioned foresee foresees foresaw reject rejects rejected reiterate reiterates reiterated repeat repeats repeated
+  smile smiles smiled laugh laughs laughed sigh sighs sighed thinks whispered whispers shouted deplored deplores thank thanks thanked question questions questioned foresee foresees foresaw reject rejects rejected reiterate reiterates reiterated repeat repeats repeated
 `)
 
 /** Reporting verbs whose object is an opinion of a thing, not a report of figures. */

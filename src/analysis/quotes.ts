@@ -22,6 +22,8 @@ export interface Quotation {
   readonly headline: boolean
   /** Number of words inside. */
   readonly words: number
+  /** A Markdown or HTML block quote rather than quotation marks. */
+  readonly block?: boolean
 }
 
 const openers: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
@@ -157,7 +159,7 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
     : ''
   const standalone = !/[\p{L}\p{N}]/u.test(outside)
 
-  const headline = firstSentence === 0 && first !== undefined && first.lineStart && first.lineEnd && !/[.!?…]["”’']*$/.test(text.slice(first.start, first.end))
+  const headline = first !== undefined && (first.block === 'heading' || (firstSentence === 0 && first.lineStart && first.lineEnd && !/[.!?…]["”’']*$/.test(text.slice(first.start, first.end))))
   return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
 }
 

@@ -9,7 +9,7 @@ import {dirname, resolve} from 'node:path'
 import process from 'node:process'
 import {engine} from 'unified-engine'
 import {unified} from 'unified'
-import retextEnglish from 'retext-english'
+import copydeskParse from '../parse.js'
 import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
 import copydesk from '../index.js'
@@ -24,7 +24,8 @@ import type {ReportFile, ReportMessage} from '../reporters/types.js'
 import type {Summary} from '../analysis/summary.js'
 import {totals} from '../reporters/types.js'
 
-const rules = new Set<string>(ruleNames)
+/** Messages the CLI reports: every rule's, and copydesk's own about control comments. */
+const rules = new Set<string>([...ruleNames, 'copydesk'])
 // The engine takes plugins of any options; ours checks its own.
 const preset = copydesk as unknown as Plugin<unknown[]>
 
@@ -184,7 +185,7 @@ async function main() {
   const context = await new Promise<{code: number; files: VFile[]}>((resolve, reject) => {
     engine(
       {
-        processor: unified().use(retextEnglish),
+        processor: unified().use(copydeskParse),
         files: args.files,
         extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm'],
         cwd,
