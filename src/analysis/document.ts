@@ -108,18 +108,20 @@ export function flatten(tree: NlcstRoot, source?: string): Document {
   let length = 0
   let paragraph = -1
   let cursor = 0
+  /** A decoded piece of text (an entity) waiting to learn where it ends in the source. */
+  let pending = -1
 
   /** Where a piece of text is in the source, and how long it is there. */
-  const place = (value: string, reported: number, reportedEnd: number): [number, number] => {
-    if (source === undefined) return [reported, reportedEnd - reported]
-    if (value === '\uFFFC') return [Math.max(cursor, reported), Math.max(0, reportedEnd - Math.max(cursor, reported))]
-    if (reported >= cursor && source.startsWith(value, reported)) return [reported, value.length]
-    if (/^\s+$/.test(value)) return [Math.max(cursor, Math.min(reported, source.length)), 0]
-    if (reported >= cursor && source.startsWith(value, reported)) return [reported, value.length]
+  const place = (value: string, reported: number, reportedEnd: number): [number, number, boolean] => {
+    if (source === undefined) return [reported, reportedEnd - reported, true]
+    if (value === '\uFFFC') return [Math.max(cursor, reported), Math.max(0, reportedEnd - Math.max(cursor, reported)), true]
+    if (reported >= cursor && source.startsWith(value, reported)) return [reported, value.length, true]
+    if (/^\s+$/.test(value)) return [Math.max(cursor, Math.min(reported, source.length)), 0, false]
     const found = source.indexOf(value, cursor)
-    if (found !== -1 && found - cursor <= 64) return [found, value.length]
+    if (found !== -1 && found - cursor <= 64) return [found, value.length, true]
     // Decoded text (an entity, an escape): it starts where the source is now.
-    return [Math.max(cursor, Math.min(reported, source.length)), Math.max(0, Math.min(reportedEnd, source.length) - Math.max(cursor, reported))]
+    const at = source[cursor] === '&' || source[cursor] === '\\' ? cursor : Math.max(cursor, Math.min(reported, source.length))
+    return [at, 1, false]
   }
 
   const append = (node: AnyNode) => {
@@ -128,7 +130,13 @@ export function flatten(tree: NlcstRoot, source?: string): Document {
     const reportedStart = node.position?.start.offset
     const reportedEnd = node.position?.end.offset
     if (typeof reportedStart === 'number' && typeof reportedEnd === 'number') {
-      const [start, sourceLength] = place(value, reportedStart, reportedEnd)
+      const [start, sourceLength, exact] = place(value, reportedStart, reportedEnd)
+      if (pending !== -1 && exact && !/^\s+$/.test(value)) {
+        // The entity before this text ends where this text starts: `&rdquo;` is seven characters, not one.
+        const entity = segments[pending]!
+        if (start > entity.offset && start - entity.offset <= 16) segments[pending] = {...entity, sourceLength: start - entity.offset}
+        pending = -1
+      }
       cursor = Math.max(cursor, start + sourceLength)
       const last = segments.at(-1)
       // Merge runs copied verbatim from consecutive places: plain text becomes one segment.
@@ -138,6 +146,7 @@ export function flatten(tree: NlcstRoot, source?: string): Document {
       } else {
         segments.push({start: length, offset: start, length: value.length, sourceLength})
       }
+      if (!exact && source !== undefined && !/^\s+$/.test(value) && value !== '\uFFFC') pending = segments.length - 1
     }
     parts.push(value)
     length += value.length

@@ -76,7 +76,7 @@ interface Raw {
 
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   const text = doc.text.slice(sentence.start, sentence.end)
-  const headline = sentence.block === 'heading' || (sentence.index === 0 && sentence.lineStart && sentence.lineEnd && !/[.!?…]["”’']*$/.test(text))
+  const headline = isHeadline(sentence, text)
   const raws: Raw[] = []
   figurePattern.lastIndex = 0
   let match: RegExpExecArray | null
@@ -171,7 +171,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
     else if (!not && marketMove.test(clauseBefore(before))) not = 'market data'
-    else if (!not && price.test(clauseBefore(before)) && !hedged.test(text)) not = 'price'
+    else if (!not && kind === 'money' && price.test(clauseBefore(before)) && !hedged.test(text)) not = 'price'
     else if (!not && plain && sportsRecord.test(after)) not = 'sports record'
     else if (!not && ownResults.test(clauseBefore(before))) not = 'company results'
     else if (!not && /^-\d+[A-Za-z]*/.test(after) && /^-\d*[A-Za-z]/.test(after.replace(/^-\d+(?=[A-Za-z])/, '-x'))) not = 'identifier'
@@ -291,6 +291,19 @@ const sample = /\b(?:survey|surveys|poll|polls|study|studies|sample|trial|trials
 
 /** Modifiers that belong to the figure's span but do not make a small count a claim. */
 const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', 'a further'])
+
+/**
+ * A heading, the first line when it has no full stop, or a line of its own in
+ * title case ("Best Savings Accounts of 2024: Earn Up to 5.5%"): headlines
+ * are sourced by the story under them.
+ */
+export function isHeadline(sentence: Sentence, text: string): boolean {
+  if (sentence.block === 'heading') return true
+  if (!sentence.lineStart || !sentence.lineEnd || /[.!?…]["”’']*$/.test(text)) return false
+  if (sentence.index === 0) return true
+  const long = sentence.tokens.filter((t) => t.word && t.value.length > 3 && !/^\d/.test(t.value))
+  return long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.6
+}
 
 function isScore(text: string, end: number): boolean {
   const rest = text.slice(end)

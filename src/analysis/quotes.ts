@@ -4,6 +4,7 @@
  * paragraph of a long quote has no closing mark; the next one reopens).
  */
 import type {Document, Sentence} from './document.js'
+import {isHeadline} from './figures.js'
 
 export interface Quotation {
   /** Range in the flattened text, marks included. */
@@ -159,7 +160,7 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
     : ''
   const standalone = !/[\p{L}\p{N}]/u.test(outside)
 
-  const headline = first !== undefined && (first.block === 'heading' || (firstSentence === 0 && first.lineStart && first.lineEnd && !/[.!?…]["”’']*$/.test(text.slice(first.start, first.end))))
+  const headline = first !== undefined && isHeadline(first, text.slice(first.start, first.end))
   return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
 }
 
