@@ -128,6 +128,22 @@ describe('positions through markup', () => {
   })
 })
 
+describe('structure', () => {
+  it('reads page furniture anywhere in an HTML footer, aside or nav, but not in the story', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    writeFileSync(join(dir, 'page.html'), '<article><p>Residents should stay tuned for the latest updates, the council said.</p></article>\n<footer><p>Please stay tuned for the latest updates.</p></footer>\n')
+    expect(report('page.html', dir).map(where)).toEqual(['2:12-2:53 boilerplate/stay-informed'])
+  })
+
+  it('does not take a heading as the sentence that sources a figure', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    writeFileSync(join(dir, 'a.md'), 'Around 4,000 people cross the bridge.\n\n## These figures were published by the council\n')
+    writeFileSync(join(dir, 'a.txt'), 'Around 4,000 people cross the bridge. These figures were published by the council.\n')
+    expect(report('a.md', dir).map(where)).toEqual(['1:1-1:13 unattributed-statistic/count'])
+    expect(report('a.txt', dir).map(where)).toEqual([])
+  })
+})
+
 describe('control comments', () => {
   const lint = (name: string, text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
