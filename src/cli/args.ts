@@ -12,6 +12,7 @@ export interface Args {
   readonly ignorePatterns: string[]
   readonly noIgnore: boolean
   readonly stdinFilename?: string
+  readonly changedSince?: string
   readonly quiet: boolean
   readonly summary: boolean
   readonly maxWarnings?: number
@@ -20,7 +21,7 @@ export interface Args {
   readonly version: boolean
 }
 
-export const formats = ['stylish', 'json'] as const
+export const formats = ['stylish', 'json', 'sarif', 'github', 'junit'] as const
 export type Format = (typeof formats)[number]
 
 export class UsageError extends Error {
@@ -36,6 +37,7 @@ const options = {
   'ignore-pattern': {type: 'string', multiple: true},
   'no-ignore': {type: 'boolean'},
   'stdin-filename': {type: 'string'},
+  'changed-since': {type: 'string'},
   quiet: {type: 'boolean', short: 'q'},
   summary: {type: 'boolean', short: 's'},
   'max-warnings': {type: 'string'},
@@ -80,6 +82,7 @@ export function parse(argv: readonly string[]): Args {
     ignorePatterns: v['ignore-pattern'] ?? [],
     noIgnore: Boolean(v['no-ignore']),
     ...(v['stdin-filename'] !== undefined ? {stdinFilename: v['stdin-filename']} : {}),
+    ...(v['changed-since'] !== undefined ? {changedSince: v['changed-since']} : {}),
     quiet: Boolean(v.quiet),
     summary: Boolean(v.summary),
     ...(maxWarnings !== undefined ? {maxWarnings} : {}),
@@ -96,7 +99,9 @@ boilerplate, anonymous sources, judging said-verbs and quotes without a
 speaker. With no files, reads the draft from standard input.
 
 Options:
-  -f, --format <name>         report format: stylish (default) or json
+  -f, --format <name>         report format: stylish (default), json, sarif
+                              (GitHub code scanning), github (workflow
+                              annotations) or junit (GitLab, Jenkins)
   -o, --output-file <path>    write the report to a file instead of stdout
   -c, --config <path>         use this configuration file
       --no-config             ignore .retextrc* files and package.json
@@ -104,6 +109,8 @@ Options:
       --ignore-pattern <glob> also ignore files matching <glob> (repeatable)
       --no-ignore             do not use ignore files
       --stdin-filename <name> file name for the text read from stdin
+      --changed-since <ref>   report only lines changed since a git ref
+                              (for a pull request: origin/main)
   -s, --summary               show who says so: figures with and without a
                               source, the sources (named or anonymous) and
                               quotations with and without a speaker
@@ -125,6 +132,8 @@ Examples:
   copydesk --format json drafts > report.json
   cat draft.txt | copydesk --stdin-filename draft.txt
   copydesk --summary draft.txt             the sourcing summary, then the findings
+  copydesk --changed-since origin/main --format github drafts
+                                           annotate only what a pull request changed
   copydesk --max-warnings 0 --quiet drafts  fail on any warning, show errors
 
 Configuration: .retextrc.json (or .retextrc, .retextrc.yml, or a "copydesk"

@@ -20,6 +20,10 @@ import {configTransform} from './config.js'
 import {jsonErrorOffset} from './json-position.js'
 import {json} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
+import {sarif} from '../reporters/sarif.js'
+import {github} from '../reporters/github.js'
+import {junit} from '../reporters/junit.js'
+import {changedSince, ChangedError, type Changes} from './changed.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
 import type {Summary} from '../analysis/summary.js'
 import {totals} from '../reporters/types.js'
@@ -98,6 +102,20 @@ function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
     suggestionCount: count('suggestion'),
     ...(summary ? {summary} : {})
   }
+}
+
+/** --changed-since: keep the findings that touch a changed line. */
+function keepChanged(file: VFile, changes: Changes) {
+  if (!file.path) return
+  const lines = changes(file.path)
+  if (lines === 'all') return
+  file.messages = file.messages.filter((m) => {
+    if (!rules.has(m.source ?? '')) return true
+    const start = m.place && 'start' in m.place ? m.place.start.line : m.line ?? 0
+    const end = m.place && 'end' in m.place ? m.place.end.line : start
+    for (let line = start; line <= end; line++) if (lines.has(line)) return true
+    return false
+  })
 }
 
 /** Problems that are not findings: a missing file, a broken config, an unreadable input. */
@@ -181,6 +199,15 @@ async function main() {
   if (args.files.length === 0 && process.stdin.isTTY) fail('no files given and nothing on standard input; try copydesk --help')
 
   const cwd = process.cwd()
+  let changes: Changes | undefined
+  if (args.changedSince !== undefined) {
+    try {
+      changes = changedSince(args.changedSince, cwd)
+    } catch (error) {
+      if (error instanceof ChangedError) fail(error.message)
+      throw error
+    }
+  }
   const ticker = progress(Boolean(process.stderr.isTTY) && args.format !== 'json' && args.files.length > 0)
   const context = await new Promise<{code: number; files: VFile[]}>((resolve, reject) => {
     engine(
@@ -221,10 +248,18 @@ async function main() {
   })
   ticker.done()
 
+  if (changes) for (const file of context.files) keepChanged(file, changes)
   const problems = inputErrors(context.files, cwd)
   if (context.files.length === 0 && args.files.length > 0 && problems.length === 0) problems.push(`no files match ${args.files.join(', ')} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
+  // One order whatever order the engine finished in: by path.
+  context.files.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
   const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))
-  const report = args.format === 'json' ? json(files) : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
+  const report =
+    args.format === 'json' ? json(files)
+      : args.format === 'sarif' ? sarif(files, {version: version()})
+        : args.format === 'github' ? github(files)
+          : args.format === 'junit' ? junit(files)
+            : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})
