@@ -2,10 +2,15 @@
  * Rule data: `rules/<rule>.yml`, checked against `rules/schema.json` when it
  * loads. A file that fails says which file and which entry.
  */
-import {readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
-import {parse} from 'yaml'
-import {Ajv, type ErrorObject} from 'ajv'
+import type {ErrorObject} from 'ajv'
+
+// The YAML parser and the schema validator load only when a rule file has not
+// been checked at build time (see `compiled`): a short run needs neither.
+const require = createRequire(import.meta.url)
 
 export type Severity = 'suggestion' | 'warning' | 'error'
 
@@ -63,6 +68,7 @@ let validator: ((value: unknown) => boolean) & {errors?: ErrorObject[] | null} |
 function validate(value: unknown, file: string): RuleData {
   if (!validator) {
     const schema = JSON.parse(readFileSync(rulesDirectory + 'schema.json', 'utf8')) as object
+    const {Ajv} = require('ajv') as typeof import('ajv')
     validator = new Ajv({allErrors: false, strict: false}).compile(schema)
   }
   if (!validator(value)) {
@@ -92,6 +98,11 @@ function entryAt(value: unknown, path: string): string {
 
 const cache = new Map<string, RuleData>()
 
+/** Where the build keeps each rule file already parsed and validated, with the hash of its text. */
+const compiled = new URL('./rules/', import.meta.url)
+
+export const hash = (text: string) => createHash('sha256').update(text).digest('hex')
+
 /** The data of one rule, validated (cached per process). */
 export function loadRule(rule: RuleName): RuleData {
   let data = cache.get(rule)
@@ -103,12 +114,35 @@ export function loadRule(rule: RuleName): RuleData {
   return data
 }
 
-/** Loads and validates any rule file (also used on files outside the package in tests). */
+/**
+ * Loads and validates a rule file. The build checks each file and keeps the
+ * result with the hash of the text it checked: when the text on disk still has
+ * that hash, the checked data is used; otherwise the file is parsed and
+ * checked now (an edited rule file is never used unchecked).
+ */
 export function loadRuleFile(path: string): RuleData {
   const name = path.slice(path.lastIndexOf('rules/') === -1 ? 0 : path.lastIndexOf('rules/'))
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new DataError(`${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.yml$/, '.json')
+  const checked = new URL(base, compiled)
+  if (path.startsWith(rulesDirectory) && existsSync(checked)) {
+    const stored = JSON.parse(readFileSync(checked, 'utf8')) as {hash: string; data: RuleData}
+    if (stored.hash === hash(text)) return stored.data
+  }
+  return parseRuleText(text, name)
+}
+
+/** Parses and validates the text of a rule file. */
+export function parseRuleText(text: string, name: string): RuleData {
   let raw: unknown
   try {
-    raw = parse(readFileSync(path, 'utf8'))
+    const {parse} = require('yaml') as typeof import('yaml')
+    raw = parse(text)
   } catch (error) {
     throw new DataError(`${name}: ${(error as Error).message.split('\n')[0]}`)
   }

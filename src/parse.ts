@@ -17,15 +17,41 @@ import type {Root as MdastRoot, Nodes as MdastNodes, Parent as MdastParent} from
 import type {Root as HastRoot, Nodes as HastNodes, Element} from 'hast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {createRequire} from 'node:module'
 import {ParseEnglish} from 'parse-english'
-import {fromMarkdown} from 'mdast-util-from-markdown'
-import {gfm} from 'micromark-extension-gfm'
-import {gfmFromMarkdown} from 'mdast-util-gfm'
-import {frontmatter} from 'micromark-extension-frontmatter'
-import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
-import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
-import {fromHtml} from 'hast-util-from-html'
-import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
+
+// The Markdown and HTML stacks load on the first file that needs them: a run
+// over plain text never pays for them. (Node 20.19+ requires ES modules.)
+const require = createRequire(import.meta.url)
+let markdownStack: {
+  fromMarkdown: typeof import('mdast-util-from-markdown').fromMarkdown
+  gfm: typeof import('micromark-extension-gfm').gfm
+  gfmFromMarkdown: typeof import('mdast-util-gfm').gfmFromMarkdown
+  frontmatter: typeof import('micromark-extension-frontmatter').frontmatter
+  frontmatterFromMarkdown: typeof import('mdast-util-frontmatter').frontmatterFromMarkdown
+  toNlcst: typeof import('mdast-util-to-nlcst').toNlcst
+} | undefined
+let htmlStack: {fromHtml: typeof import('hast-util-from-html').fromHtml; toNlcst: typeof import('hast-util-to-nlcst').toNlcst} | undefined
+
+function markdownTools() {
+  markdownStack ??= {
+    ...(require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown')),
+    ...(require('micromark-extension-gfm') as typeof import('micromark-extension-gfm')),
+    ...(require('mdast-util-gfm') as typeof import('mdast-util-gfm')),
+    ...(require('micromark-extension-frontmatter') as typeof import('micromark-extension-frontmatter')),
+    ...(require('mdast-util-frontmatter') as typeof import('mdast-util-frontmatter')),
+    toNlcst: (require('mdast-util-to-nlcst') as typeof import('mdast-util-to-nlcst')).toNlcst
+  }
+  return markdownStack
+}
+
+function htmlTools() {
+  htmlStack ??= {
+    fromHtml: (require('hast-util-from-html') as typeof import('hast-util-from-html')).fromHtml,
+    toNlcst: (require('hast-util-to-nlcst') as typeof import('hast-util-to-nlcst')).toNlcst
+  }
+  return htmlStack
+}
 
 export type Format = 'text' | 'markdown' | 'html'
 
@@ -73,6 +99,7 @@ export function parse(document: string, file: VFile): NlcstRoot {
   let blocks: Block[] = []
   let markers: Marker[]
   if (format === 'markdown') {
+    const {fromMarkdown, gfm, gfmFromMarkdown, frontmatter, frontmatterFromMarkdown, toNlcst: mdastToNlcst} = markdownTools()
     const mdast = fromMarkdown(document, {
       extensions: [gfm(), frontmatter(['yaml', 'toml'])],
       mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
@@ -82,6 +109,7 @@ export function parse(document: string, file: VFile): NlcstRoot {
     prepareMarkdown(mdast)
     tree = mdastToNlcst(mdast, file, ParseEnglish)
   } else if (format === 'html') {
+    const {fromHtml, toNlcst: hastToNlcst} = htmlTools()
     const hast = fromHtml(document)
     markers = htmlMarkers(hast)
     blocks = htmlBlocks(hast)
