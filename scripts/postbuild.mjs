@@ -6,6 +6,7 @@ import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {hash, parseRuleText, ruleNames, rulesDirectory} from '../dist/data.js'
 
 chmodSync(new URL('../dist/cli/index.js', import.meta.url), 0o755)
+chmodSync(new URL('../dist/lsp/bin.js', import.meta.url), 0o755)
 mkdirSync(new URL('../dist/rules/', import.meta.url), {recursive: true})
 for (const rule of ruleNames) {
   const text = readFileSync(`${rulesDirectory}${rule}.yml`, 'utf8')

@@ -63,6 +63,8 @@ export function report(file: VFile, analysis: Analysis, finding: Finding): VFile
   message.url = docsUrl(finding.rule, finding.entry.id)
   const severity = finding.severity ?? finding.entry.severity
   message.fatal = fatalFor(severity)
+  // An entry marked safe (`fix: true`) offers its first suggestion to --fix and editors' "fix all".
+  if (finding.entry.fix && message.expected[0]) (message as VFileMessage & {fix?: string}).fix = message.expected[0]
   return message
 }
 

@@ -15,6 +15,8 @@ export interface Args {
   readonly changedSince?: string
   readonly quiet: boolean
   readonly summary: boolean
+  readonly fix: boolean
+  readonly fixDryRun: boolean
   readonly maxWarnings?: number
   readonly color?: boolean
   readonly help: boolean
@@ -40,6 +42,8 @@ const options = {
   'changed-since': {type: 'string'},
   quiet: {type: 'boolean', short: 'q'},
   summary: {type: 'boolean', short: 's'},
+  fix: {type: 'boolean'},
+  'fix-dry-run': {type: 'boolean'},
   'max-warnings': {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
@@ -72,6 +76,8 @@ export function parse(argv: readonly string[]): Args {
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v['max-warnings']}"`)
   }
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write')
+  if (v.fix && parsed.positionals.length === 0) throw new UsageError('--fix needs files to write; for standard input use --fix-dry-run')
   return {
     files: parsed.positionals,
     format: format as Format,
@@ -85,6 +91,8 @@ export function parse(argv: readonly string[]): Args {
     ...(v['changed-since'] !== undefined ? {changedSince: v['changed-since']} : {}),
     quiet: Boolean(v.quiet),
     summary: Boolean(v.summary),
+    fix: Boolean(v.fix),
+    fixDryRun: Boolean(v['fix-dry-run']),
     ...(maxWarnings !== undefined ? {maxWarnings} : {}),
     ...(v['no-color'] ? {color: false} : v.color ? {color: true} : {}),
     help: Boolean(v.help),
@@ -114,6 +122,9 @@ Options:
   -s, --summary               show who says so: figures with and without a
                               source, the sources (named or anonymous) and
                               quotations with and without a speaker
+      --fix                   apply the fixes marked safe (see docs/rules.md),
+                              writing each file atomically
+      --fix-dry-run           print those fixes as a diff instead of writing
   -q, --quiet                 report errors only
       --max-warnings <n>      exit 1 when there are more than <n> warnings
       --color, --no-color     force colour on or off (default: on for a

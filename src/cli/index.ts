@@ -7,16 +7,13 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import process from 'node:process'
-import {engine} from 'unified-engine'
-import {unified} from 'unified'
-import copydeskParse from '../parse.js'
 import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
-import copydesk from '../index.js'
 import {ruleNames} from '../data.js'
 import {severityOf} from '../report.js'
 import {help, parse, UsageError, type Args} from './args.js'
-import {configTransform} from './config.js'
+import {lint} from './engine.js'
+import {applyEdits, fixEdits, unifiedDiff, writeAtomic} from '../fix.js'
 import {jsonErrorOffset} from './json-position.js'
 import {json} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
@@ -30,8 +27,6 @@ import {totals} from '../reporters/types.js'
 
 /** Messages the CLI reports: every rule's, and copydesk's own about control comments. */
 const rules = new Set<string>([...ruleNames, 'copydesk'])
-// The engine takes plugins of any options; ours checks its own.
-const preset = copydesk as unknown as Plugin<unknown[]>
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
@@ -86,7 +81,8 @@ function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
         ...(m.note ? {note: m.note} : {}),
         ...(m.actual !== undefined ? {actual: m.actual} : {}),
         expected: m.expected ?? [],
-        ...(m.url ? {url: m.url} : {})
+        ...(m.url ? {url: m.url} : {}),
+        ...((m as {fix?: string}).fix ? {fix: (m as {fix?: string}).fix} : {})
       }
     })
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.source.localeCompare(b.source))
@@ -102,6 +98,33 @@ function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
     suggestionCount: count('suggestion'),
     ...(summary ? {summary} : {})
   }
+}
+
+/**
+ * Applies the safe fixes. A file with a problem (unreadable, a config error)
+ * is never written. The fixed findings leave the report; the diff is returned.
+ */
+function fixFiles(files: VFile[], cwd: string, write: boolean): string {
+  let diffs = ''
+  for (const file of files) {
+    if (file.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))) continue
+    const {edits, fixed} = fixEdits(file)
+    if (edits.length === 0) continue
+    const before = String(file.value)
+    const after = applyEdits(before, edits)
+    const name = file.path ? relative(file.path, cwd) : '<stdin>'
+    diffs += unifiedDiff(name, before, after)
+    if (write) {
+      try {
+        writeAtomic(resolve(cwd, file.path), after)
+      } catch (error) {
+        file.message(`cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`).fatal = true
+        continue
+      }
+    }
+    file.messages = file.messages.filter((m) => !fixed.has(m))
+  }
+  return diffs
 }
 
 /** --changed-since: keep the findings that touch a changed line. */
@@ -209,46 +232,37 @@ async function main() {
     }
   }
   const ticker = progress(Boolean(process.stderr.isTTY) && args.format !== 'json' && args.files.length > 0)
-  const context = await new Promise<{code: number; files: VFile[]}>((resolve, reject) => {
-    engine(
-      {
-        processor: unified().use(copydeskParse),
-        files: args.files,
-        extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm'],
-        cwd,
-        streamIn: process.stdin,
-        ...(args.stdinFilename ? {filePath: args.stdinFilename} : {}),
-        out: false,
-        output: false,
-        rcName: '.retextrc',
-        packageField: 'copydesk',
-        detectConfig: !args.noConfig,
-        ...(args.config ? {rcPath: args.config} : {}),
-        configTransform: configTransform as never,
-        defaultConfig: {plugins: [[preset, {}]]},
-        plugins: [[preset, {}], [ticker.plugin as Plugin<unknown[]>]],
-        ignoreName: '.copydeskignore',
-        detectIgnore: !args.noIgnore,
-        ...(args.ignorePath ? {ignorePath: args.ignorePath} : {}),
-        ignorePatterns: args.ignorePatterns,
-        silentlyIgnore: false,
-        reporter: () => '',
-        quiet: false,
-        color: false
-      },
-      (error, code, result) => {
-        if (error) reject(error)
-        else resolve({code: code ?? 0, files: result?.files ?? []})
-      }
-    )
-  }).catch((error: Error) => {
-    ticker.done()
-    const message = error.message === 'No input' ? 'no files given and nothing on standard input; try copydesk --help' : oneLine(error.message)
-    fail(message)
-  })
+  const context = {
+    files: await lint({
+      files: args.files,
+      cwd,
+      streamIn: process.stdin,
+      ...(args.stdinFilename ? {stdinFilename: args.stdinFilename} : {}),
+      ...(args.config ? {config: args.config} : {}),
+      noConfig: args.noConfig,
+      ...(args.ignorePath ? {ignorePath: args.ignorePath} : {}),
+      ignorePatterns: args.ignorePatterns,
+      noIgnore: args.noIgnore,
+      plugins: [ticker.plugin as Plugin<unknown[]>]
+    }).catch((error: Error) => {
+      ticker.done()
+      const message = error.message === 'No input' ? 'no files given and nothing on standard input; try copydesk --help' : oneLine(error.message)
+      fail(message)
+    })
+  }
   ticker.done()
 
   if (changes) for (const file of context.files) keepChanged(file, changes)
+  if (args.fix || args.fixDryRun) {
+    const diffs = fixFiles(context.files, cwd, args.fix)
+    if (args.fixDryRun) {
+      for (const problem of inputErrors(context.files, cwd)) process.stderr.write(`copydesk: ${problem}\n`)
+      process.stdout.write(diffs)
+      const t = totals(context.files.map((f) => toReport(f, cwd, args.quiet)))
+      process.exitCode = inputErrors(context.files, cwd).length > 0 ? 2 : t.errors > 0 || (args.maxWarnings !== undefined && t.warnings > args.maxWarnings) ? 1 : 0
+      return
+    }
+  }
   const problems = inputErrors(context.files, cwd)
   if (context.files.length === 0 && args.files.length > 0 && problems.length === 0) problems.push(`no files match ${args.files.join(', ')} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
   // One order whatever order the engine finished in: by path.

@@ -15,6 +15,8 @@ export interface ReportMessage {
   readonly actual?: string
   readonly expected: readonly string[]
   readonly url?: string
+  /** The replacement --fix applies, for entries marked safe. */
+  readonly fix?: string
 }
 
 export interface ReportFile {
