@@ -115,9 +115,9 @@ describe('positions through markup', () => {
     writeFileSync(join(dir, 'a.txt'), 'First line.\r\nThe Hermit Kingdom fired.\r\n')
     writeFileSync(join(dir, 'a.md'), 'First line.\r\n\r\nThe *Hermit* Kingdom fired.\r\n')
     writeFileSync(join(dir, 'a.html'), '<p>First line.</p>\r\n<p>The Hermit Kingdom fired.</p>\r\n')
-    expect(report('a.txt', dir).map(where)).toEqual(['2:5-2:19 loaded-language/hermit-kingdom'])
-    expect(report('a.md', dir).map(where)).toEqual(['3:6-3:21 loaded-language/hermit-kingdom'])
-    expect(report('a.html', dir).map(where)).toEqual(['2:8-2:22 loaded-language/hermit-kingdom'])
+    expect(report('a.txt', dir).map(where)).toEqual(['2:1-2:19 loaded-language/hermit-kingdom'])
+    expect(report('a.md', dir).map(where)).toEqual(['3:1-3:21 loaded-language/hermit-kingdom'])
+    expect(report('a.html', dir).map(where)).toEqual(['2:4-2:22 loaded-language/hermit-kingdom'])
   })
 
   it('picks the format of stdin from --stdin-filename', () => {

@@ -59,8 +59,8 @@ const table: Record<RuleName, Case[]> = {
     {text: 'The phone is rumoured to cost around Rs 34,999.', found: ['money: around Rs 34,999'], why: 'a hedge is not a source'}
   ],
   'loaded-language': [
-    {text: 'The Hermit Kingdom test-fired a missile.', found: ['hermit-kingdom: Hermit Kingdom']},
-    {text: 'The Hermit Kingdom’s forces took losses.', found: ['hermit-kingdom: Hermit Kingdom’s'], why: 'possessive'},
+    {text: 'The Hermit Kingdom test-fired a missile.', found: ['hermit-kingdom: The Hermit Kingdom'], why: 'the article goes with the epithet, so the fix can replace both'},
+    {text: 'The Hermit Kingdom’s forces took losses.', found: ['hermit-kingdom: The Hermit Kingdom’s'], why: 'possessive'},
     {text: 'The mistake resulted in tragic deaths.', found: ['tragic: tragic']},
     {text: 'Another disturbing clip shows the damage.', found: ['disturbing: disturbing']},
     {text: 'Support is critical to Putin’s faltering invasion.', found: ['faltering-invasion: faltering invasion']},
@@ -145,7 +145,7 @@ describe('positions', () => {
 
   it('counts columns in UTF-16 code units after characters outside the BMP', () => {
     const [message] = lint('👉 The Hermit Kingdom fired.', 'loaded-language')
-    expect(message).toMatchObject({line: 1, column: 8, endColumn: 22, actual: 'Hermit Kingdom'})
+    expect(message).toMatchObject({line: 1, column: 4, endColumn: 22, actual: 'The Hermit Kingdom'})
   })
 
   it('reports a boilerplate sentence whole', () => {
