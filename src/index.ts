@@ -46,6 +46,19 @@ export {unattributedStatistic, loadedLanguage, hedge, boilerplate, anonymousSour
  * entries unless `rules` says otherwise.
  */
 export default function copydesk(options?: Options): Transformer {
+  // unified-engine attaches the preset once a file: build each set of options once a process.
+  const key = JSON.stringify(options ?? {})
+  let transformer = built.get(key)
+  if (!transformer) {
+    transformer = build(options)
+    built.set(key, transformer)
+  }
+  return transformer
+}
+
+const built = new Map<string, Transformer>()
+
+function build(options?: Options): Transformer {
   const enabled = resolveOptions(options)
   const transformers: Transformer[] = []
   for (const [name, ruleOptions] of enabled) transformers.push(plugins[name](ruleOptions))
@@ -63,7 +76,9 @@ export default function copydesk(options?: Options): Transformer {
     // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
     const analysis = analyze(tree, file)
     const lines = location(file)
-    const data = file.data as {copydeskSummary?: Summary}
+    const data = file.data as {copydeskSummary?: Summary; copydesk?: unknown}
     data.copydeskSummary = summarize(analysis, {window, locate: (index) => lines.toPoint(analysis.document.toOffset(index))?.line ?? 0})
+    // The analysis served the rules; a run over an archive must not keep it for every file.
+    delete data.copydesk
   }
 }

@@ -120,7 +120,7 @@ export function parse(document: string, file: VFile): NlcstRoot {
     // Directive lines are not prose: blank them (same length, so offsets hold).
     let text = document
     for (const marker of markers) text = text.slice(0, marker.start) + ' '.repeat(marker.end - marker.start) + text.slice(marker.end)
-    tree = new ParseEnglish().parse(text)
+    tree = parseText(text)
   }
   const data: ParseData = {format, blocks, markers}
   tree.data = {...tree.data, copydesk: data} as never
@@ -239,4 +239,44 @@ function walkHast(node: HastNodes, visit: (node: HastNodes) => void) {
   if (node.type === 'element' && (node as Element).tagName === 'template' && (node as Element & {content?: HastRoot}).content) {
     walkHast((node as Element & {content: HastRoot}).content, visit)
   }
+}
+
+/**
+ * parse-english splices its root once a paragraph, which costs the square of
+ * the number of paragraphs: a 20 MB file would take hours. Paragraphs never
+ * cross a blank line, so long text is parsed a stretch at a time (each
+ * starting on a line of its own) and the stretches joined, their positions
+ * moved to where they are in the file.
+ */
+export function parseText(text: string, chunk = 32 * 1024): NlcstRoot {
+  const parser = new ParseEnglish()
+  if (text.length <= chunk * 2) return parser.parse(text)
+  const root: NlcstRoot = {type: 'RootNode', children: []}
+  let start = 0
+  let line = 0
+  while (start < text.length) {
+    let end = text.length
+    if (text.length - start > chunk * 2) {
+      const blank = text.indexOf('\n\n', start + chunk)
+      if (blank !== -1) end = blank + 1
+    }
+    const part = parser.parse(text.slice(start, end))
+    shift(part, start, line)
+    root.children.push(...part.children)
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++
+    start = end
+  }
+  const last = root.children.at(-1)
+  if (last?.position) root.position = {start: {line: 1, column: 1, offset: 0}, end: last.position.end}
+  return root
+}
+
+function shift(node: {position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}; children?: unknown[]}, offset: number, lines: number) {
+  if (node.position) {
+    node.position.start.line += lines
+    node.position.end.line += lines
+    if (node.position.start.offset !== undefined) node.position.start.offset += offset
+    if (node.position.end.offset !== undefined) node.position.end.offset += offset
+  }
+  if (node.children) for (const child of node.children) shift(child as never, offset, lines)
 }

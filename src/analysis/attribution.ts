@@ -94,7 +94,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   const tokens = sentence.tokens
   const found: Attribution[] = []
   const quoted = (t: Token) => inside(quotes, t.start, t.end) !== undefined
-  const words = tokens.filter((t) => t.word)
+  const words = sentence.words
   const long = words.filter((t) => t.value.length > 3)
   const headline = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8
 
@@ -103,8 +103,10 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 
   for (let w = 0; w < words.length; w++) {
     const t = words[w]!
-    if (quoted(t)) continue
     const norm = t.norm
+    // Most words are no cue at all: one lookup before any other work.
+    if (!cues.has(norm) && !(norm.endsWith('ing') && reporting(norm))) continue
+    if (quoted(t)) continue
     const next = words[w + 1]
     const prev = words[w - 1]
     const prevToken = tokens[t.index - 1]
@@ -270,6 +272,13 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   return dedupe(found)
 }
 
+/** Every word that can start a cue, for the first, cheap test. */
+const cues = new Set<string>([
+  ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads,
+  'according', 'hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing', 'raised', 'raises', 'raising', 'expressed', 'voiced',
+  'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called'
+])
+
 /** A reporting verb in any form: "showing" and "admitting" as well as the listed ones. */
 function reporting(norm: string): boolean {
   if (reportingVerbs.has(norm)) return true
@@ -318,7 +327,7 @@ function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): bo
   return true
 }
 
-function isPassive(words: Token[], w: number): boolean {
+function isPassive(words: readonly Token[], w: number): boolean {
   const norm = words[w]!.norm
   if (!/(?:ed|wn|ld|ound|ought|ken|id)$/.test(norm) && !hedgingParticiples.has(norm)) return false
   for (let k = w - 1; k >= Math.max(0, w - 3); k--) {
@@ -330,7 +339,7 @@ function isPassive(words: Token[], w: number): boolean {
 }
 
 /** The agent of a passive: "by X", or for disclosures "from X" with a name in it. */
-function agentAfter(tokens: readonly Token[], words: Token[], w: number): Token[] | undefined {
+function agentAfter(tokens: readonly Token[], words: readonly Token[], w: number): Token[] | undefined {
   for (let k = w + 1; k < Math.min(words.length, w + 9); k++) {
     const x = words[k]!
     const between = tokens.slice(words[w]!.index + 1, x.index)

@@ -46,6 +46,8 @@ export interface Sentence {
   readonly lineStart: boolean
   readonly lineEnd: boolean
   readonly tokens: readonly Token[]
+  /** The tokens that are words (no punctuation or symbols). */
+  readonly words: readonly Token[]
 }
 
 export interface Document {
@@ -101,7 +103,8 @@ type AnyNode = {type: string; value?: string; children?: AnyNode[]; position?: L
  * it really is (markup and entities such as `&amp;` shift the positions that
  * the Markdown and HTML bridges compute from decoded text).
  */
-export function flatten(tree: NlcstRoot, source?: string): Document {
+export function flatten(tree: NlcstRoot, source?: string, verbatim = false): Document {
+  if (verbatim && source !== undefined) return verbatimDocument(tree, source)
   const parts: string[] = []
   const segments: Segment[] = []
   const sentenceRanges: Array<{start: number; end: number; paragraph: number}> = []
@@ -193,12 +196,44 @@ export function flatten(tree: NlcstRoot, source?: string): Document {
 
   const text = parts.join('')
   const blocks = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.blocks ?? []
+  return makeDocument(text, sentenceRanges, blocks, (index, side) => toOffset(segments, index, side ?? 'start'))
+}
+
+/**
+ * Plain text: the tree holds every character of the file in order, so the
+ * text is the file and a sentence's range is its position. (No pass over the
+ * leaves, which is most of the cost on a long file.)
+ */
+function verbatimDocument(tree: NlcstRoot, source: string): Document {
+  const ranges: Array<{start: number; end: number; paragraph: number}> = []
+  let paragraph = -1
+  for (const child of tree.children as AnyNode[]) {
+    if (child.type === 'ParagraphNode') {
+      paragraph++
+      for (const sentence of child.children ?? []) {
+        if (sentence.type !== 'SentenceNode') continue
+        const start = sentence.position?.start.offset
+        const end = sentence.position?.end.offset
+        if (typeof start === 'number' && typeof end === 'number') ranges.push({start, end, paragraph})
+      }
+    } else if (child.type === 'SentenceNode') {
+      paragraph++
+      const start = child.position?.start.offset
+      const end = child.position?.end.offset
+      if (typeof start === 'number' && typeof end === 'number') ranges.push({start, end, paragraph})
+    }
+  }
+  return makeDocument(source, ranges, [], (index) => index)
+}
+
+function makeDocument(text: string, sentenceRanges: ReadonlyArray<{start: number; end: number; paragraph: number}>, blocks: readonly Block[], map: (index: number, side?: 'start' | 'end') => number): Document {
   const sentences: Sentence[] = []
   for (const range of sentenceRanges) {
     for (const [start, end] of splitLines(text, range.start, range.end)) {
       const trimmed = trim(text, start, end)
       if (!trimmed) continue
-      const block = blockAt(blocks, toOffset(segments, trimmed[0], 'start'))
+      const block = blocks.length > 0 ? blockAt(blocks, map(trimmed[0], 'start')) : undefined
+      const tokens = tokenize(text, 0, trimmed[0], trimmed[1])
       sentences.push({
         index: sentences.length,
         paragraph: range.paragraph,
@@ -207,12 +242,13 @@ export function flatten(tree: NlcstRoot, source?: string): Document {
         end: trimmed[1],
         lineStart: atLineStart(text, trimmed[0]),
         lineEnd: atLineEnd(text, trimmed[1]),
-        tokens: tokenize(text, 0, trimmed[0], trimmed[1])
+        tokens,
+        words: tokens.filter((t) => t.word)
       })
     }
   }
 
-  return {text, sentences, toOffset: (index, side = 'start') => toOffset(segments, index, side)}
+  return {text, sentences, toOffset: (index, side = 'start') => map(index, side)}
 }
 
 /** The innermost block (latest to start) that contains an offset. */

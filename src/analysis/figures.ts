@@ -74,7 +74,14 @@ interface Raw {
   approx?: string
 }
 
+/** Words that can start a figure without a digit. */
+const numberWords = new Set([
+  ...wordNumbers.split('|'), ...fractions.split('|'), 'a', 'tens', 'hundreds', 'dozens', 'scores', 'thousands', 'millions', 'billions', 'trillions'
+])
+
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
+  // Most sentences have no number at all: skip the pattern for them.
+  if (!sentence.words.some((t) => numberWords.has(t.value.toLowerCase().split('-')[0]!) && t.norm !== 'a') && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
   const text = doc.text.slice(sentence.start, sentence.end)
   const headline = isHeadline(sentence, text)
   const raws: Raw[] = []

@@ -66,10 +66,19 @@ export function analyze(tree: Root, file?: VFile): Analysis {
   return analysis
 }
 
+/**
+ * Drops a tree's analysis and content once a run is done with it (the CLI over
+ * an archive: the engine keeps each file's tree until its pipeline ends).
+ */
+export function release(tree: Root): void {
+  cache.delete(tree)
+  tree.children = []
+}
+
 function build(tree: Root, file?: VFile): Analysis {
   // Markup and entities move text away from where the bridges say it is: place it again in the source.
   const format = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.format
-  const document = flatten(tree, format === 'markdown' || format === 'html' ? String(file?.value ?? '') : undefined)
+  const document = format === 'text' && file ? flatten(tree, String(file.value ?? ''), true) : flatten(tree, format === 'markdown' || format === 'html' ? String(file?.value ?? '') : undefined)
   const inline = findQuotations(document)
   // A block quote is quoted speech as a whole: nothing in it is the writer's voice.
   const blockquotes = blockQuotations(document)
@@ -80,14 +89,19 @@ function build(tree: Root, file?: VFile): Analysis {
   for (const sentence of document.sentences) {
     const attributions = findAttributions(document, sentence, quoteRanges, namedRecently > 0)
     const figures = findFigures(document, sentence, quoteRanges)
-    const words = sentence.tokens.filter((t) => t.word)
+    const words = sentence.words
     sentences.push({
       sentence,
       attributions,
       figures,
       refersToFigures: startsWith(words, figureNouns),
       refersToSource: startsWith(words, sourceNouns),
-      mentions: mentions(words)
+      // Only figures without a source of their own ever ask: work it out then.
+      get mentions() {
+        const value = mentions(words)
+        Object.defineProperty(this, 'mentions', {value})
+        return value
+      }
     })
     if (attributions.some((a) => a.named) || sentence.tokens.some((t) => t.capital && t.index > 0 && t.word)) namedRecently = 2
     else namedRecently--
@@ -108,9 +122,9 @@ function blockQuotations(document: Document): Quotation[] {
     if (sentence.block !== 'blockquote') continue
     const last = found.at(-1)
     if (last && last.lastSentence === sentence.index - 1) {
-      found[found.length - 1] = {...last, end: sentence.end, lastSentence: sentence.index, words: last.words + sentence.tokens.filter((t) => t.word).length}
+      found[found.length - 1] = {...last, end: sentence.end, lastSentence: sentence.index, words: last.words + sentence.words.length}
     } else {
-      found.push({start: sentence.start, end: sentence.end, firstSentence: sentence.index, lastSentence: sentence.index, title: false, standalone: true, continued: false, headline: false, words: sentence.tokens.filter((t) => t.word).length, block: true})
+      found.push({start: sentence.start, end: sentence.end, firstSentence: sentence.index, lastSentence: sentence.index, title: false, standalone: true, continued: false, headline: false, words: sentence.words.length, block: true})
     }
   }
   return found
@@ -155,7 +169,7 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
     if (previous.sentence.tokens.at(-1)?.value === ':') return cue ?? subjectOf(previous)
     if (quote.standalone) {
       if (cue) return cue
-      const earlierQuote = [...earlier].reverse().find((q) => q.lastSentence === quote.firstSentence - 1)
+      const earlierQuote = lastQuoteEndingAt(earlier, quote.firstSentence - 1)
       if (earlierQuote?.speaker) return earlierQuote.speaker
     }
   }
@@ -168,9 +182,19 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
   return undefined
 }
 
+/** The last quotation that ends in a given sentence (quotations are in document order). */
+function lastQuoteEndingAt(quotations: readonly QuotationInfo[], sentence: number): QuotationInfo | undefined {
+  for (let i = quotations.length - 1; i >= 0; i--) {
+    const q = quotations[i]!
+    if (q.lastSentence === sentence) return q
+    if (q.lastSentence < sentence) return undefined
+  }
+  return undefined
+}
+
 /** A sentence that opens with a name ("Mr Dean is…", "Ruddock, though, …"), as a speaker. */
 function subjectOf(info: SentenceInfo): Attribution | undefined {
-  const words = info.sentence.tokens.filter((t) => t.word)
+  const words = info.sentence.words
   const name: Token[] = []
   for (const t of words) {
     if (t.capital && (name.length > 0 || isProperLooking(t)) && !stopwords.has(t.norm) && !/^(?:but|and|however|this|that|it|in|on|at|for|when|while|if|so|there|here|then|now|yet|still)$/.test(t.norm)) name.push(t)

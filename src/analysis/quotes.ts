@@ -60,7 +60,13 @@ export function findQuotations(doc: Document): Quotation[] {
     stack = []
   }
 
+  // Jump from one mark or line break to the next: most characters are neither.
+  const marks = /["“”‘’'«»„`\n]/g
   for (let i = 0; i < text.length; i++) {
+    marks.lastIndex = i
+    const found = marks.exec(text)
+    if (!found) break
+    i = found.index
     let c = text[i]!
     // Two apostrophes (''…'') are a double quotation mark in some newspapers' archives.
     const pair = (c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')

@@ -55,6 +55,8 @@ export function summarize(analysis: Analysis, {window = 1, locate}: {window?: nu
 
   // Sources: one row per source, pronouns and "the agency" counted with the last named source.
   const rows = new Map<string, {name: string; named: boolean; sentences: Set<number>; start: number}>()
+  /** Named rows by the last word of their key: "zelensky" → "ukrainian president volodymyr zelensky". */
+  const surnames = new Map<string, string>()
   let last: string | undefined
   const cite = (attribution: Attribution, sentence: number) => {
     const text = attribution.source?.text.replace(/\s+/g, ' ').trim()
@@ -64,14 +66,14 @@ export function summarize(analysis: Analysis, {window = 1, locate}: {window?: nu
     else key = text.replace(determiners, '').replace(/['’]s$/, '').toLowerCase()
     // "Zelensky" after "Ukrainian President Volodymyr Zelensky": the same person.
     if (!rows.has(key) && attribution.named && /^(?:\p{Lu}[\p{L}'’-]*\s?){1,2}$/u.test(text)) {
-      const surname = key.split(' ').at(-1)!
-      const same = [...rows.keys()].find((k) => rows.get(k)!.named && k.split(' ').at(-1) === surname)
+      const same = surnames.get(key.split(' ').at(-1)!)
       if (same) key = same
     }
     let row = rows.get(key)
     if (!row) {
       row = {name: text, named: attribution.named, sentences: new Set(), start: attribution.source!.start}
       rows.set(key, row)
+      if (attribution.named && !surnames.has(key.split(' ').at(-1)!)) surnames.set(key.split(' ').at(-1)!, key)
     }
     row.sentences.add(sentence)
     if (attribution.named && /\p{Lu}/u.test(text)) last = key

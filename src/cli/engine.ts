@@ -9,6 +9,8 @@ import {unified, type Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import copydesk from '../index.js'
 import copydeskParse from '../parse.js'
+import {release} from '../analysis/index.js'
+import type {Root} from 'nlcst'
 import {configTransform} from './config.js'
 
 export interface LintOptions {
@@ -25,10 +27,14 @@ export interface LintOptions {
   readonly silentlyIgnore?: boolean
   /** More plugins after copydesk (the CLI's progress counter). */
   readonly plugins?: ReadonlyArray<Plugin<unknown[]>>
+  /** Free each tree once linted (the report needs only messages and the summary). */
+  readonly release?: boolean
 }
 
 // The engine takes plugins of any options; copydesk checks its own.
 const preset = copydesk as unknown as Plugin<unknown[]>
+
+const releaser = (() => (tree: Root) => release(tree)) as unknown as Plugin<unknown[]>
 
 export const extensions = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
 
@@ -50,7 +56,7 @@ export function lint(options: LintOptions): Promise<VFile[]> {
         ...(options.config ? {rcPath: options.config} : {}),
         configTransform: configTransform as never,
         defaultConfig: {plugins: [[preset, {}]]},
-        plugins: [[preset, {}], ...(options.plugins ?? []).map((plugin) => [plugin] as [Plugin<unknown[]>])],
+        plugins: [[preset, {}], ...(options.plugins ?? []).map((plugin) => [plugin] as [Plugin<unknown[]>]), ...(options.release ? [[releaser] as [Plugin<unknown[]>]] : [])],
         ignoreName: '.copydeskignore',
         detectIgnore: !options.noIgnore,
         ...(options.ignorePath ? {ignorePath: options.ignorePath} : {}),

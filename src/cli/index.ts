@@ -243,7 +243,8 @@ async function main() {
       ...(args.ignorePath ? {ignorePath: args.ignorePath} : {}),
       ignorePatterns: args.ignorePatterns,
       noIgnore: args.noIgnore,
-      plugins: [ticker.plugin as Plugin<unknown[]>]
+      plugins: [ticker.plugin as Plugin<unknown[]>],
+      release: true
     }).catch((error: Error) => {
       ticker.done()
       const message = error.message === 'No input' ? 'no files given and nothing on standard input; try copydesk --help' : oneLine(error.message)

@@ -40,7 +40,7 @@ function accused(info: SentenceInfo): boolean {
  * ministry said").
  */
 function governed(info: SentenceInfo, at: number): boolean {
-  const words = info.sentence.tokens.filter((t) => t.word)
+  const words = info.sentence.words
   const tail = words.at(-6)?.start ?? info.sentence.start
   return info.attributions.some((a) => (a.named || a.anonymous) && !a.criticism && (a.cue.start < at || a.cue.start >= tail))
 }

@@ -15,7 +15,7 @@ import {termRule, phrases, type TermHit} from './shared.js'
 function properName(hit: TermHit): boolean {
   const first = hit.info.sentence.tokens[hit.match.from]!
   if (!first.capital || hit.match.entry.match?.some((m) => /\p{Lu}/u.test(m))) return false
-  const words = hit.info.sentence.tokens.filter((t) => t.word)
+  const words = hit.info.sentence.words
   if (words[0] === first) return false
   const long = words.filter((t) => t.value.length > 3)
   const titleCase = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8

@@ -54,7 +54,7 @@ function positioned(match: Match, info: SentenceInfo): boolean {
   if (position === 'anywhere') return true
   // In an HTML aside, footer or nav, page furniture is the rule: the phrase may be anywhere in the line.
   if (position === 'start' && info.sentence.block && ['aside', 'footer', 'nav'].includes(info.sentence.block)) return true
-  const words = info.sentence.tokens.filter((t) => t.word)
+  const words = info.sentence.words
   const first = words[0]
   if (!first || info.sentence.tokens[match.from] !== first) return false
   if (position === 'start') return true
