@@ -7,7 +7,8 @@ import type {VFile} from 'vfile'
 import type {RuleName} from './data.js'
 import {resolveOptions, type Options} from './options.js'
 import {location} from 'vfile-location'
-import {analyze, summarize, type Summary} from './analysis/index.js'
+import {analyze, mergeSummaries, release, summarize, type Summary} from './analysis/index.js'
+import {stretches} from './parse.js'
 import {applyControl} from './control.js'
 import {loadRule, ruleNames as allRules} from './data.js'
 import {entriesFor} from './options.js'
@@ -70,14 +71,21 @@ function build(options?: Options): Transformer {
     for (const entry of entriesFor(name, enabled.get(name) ?? {})) ids.add(entry.id)
   }
   return (tree, file) => {
-    for (const transform of transformers) transform(tree, file)
+    const data = file.data as {copydeskSummary?: Summary; copydesk?: unknown}
+    const lines = location(file)
+    let summary: Summary | undefined
+    // A long plain-text file is linted a stretch at a time; anything else in one go.
+    for (const part of stretches(tree)) {
+      for (const transform of transformers) transform(part, file)
+      // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
+      const analysis = analyze(part, file)
+      const own = summarize(analysis, {window, locate: (index) => lines.toPoint(analysis.document.toOffset(index))?.line ?? 0})
+      summary = summary ? mergeSummaries(summary, own) : own
+      if (part !== tree) release(part)
+    }
     const markers = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.markers ?? []
     applyControl(file, markers, {rules, ids}, rules)
-    // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
-    const analysis = analyze(tree, file)
-    const lines = location(file)
-    const data = file.data as {copydeskSummary?: Summary; copydesk?: unknown}
-    data.copydeskSummary = summarize(analysis, {window, locate: (index) => lines.toPoint(analysis.document.toOffset(index))?.line ?? 0})
+    if (summary) data.copydeskSummary = summary
     // The analysis served the rules; a run over an archive must not keep it for every file.
     delete data.copydesk
   }

@@ -76,7 +76,19 @@ export interface ParseData {
   readonly format: Format
   readonly blocks: readonly Block[]
   readonly markers: readonly Marker[]
+  /**
+   * Plain text over `stretchThreshold`: where its stretches are. The preset
+   * lints such a file a stretch at a time (see `stretches`), so memory stays
+   * flat however long the file; the root parses the whole text only if some
+   * other plugin reads its children.
+   */
+  readonly stretches?: ReadonlyArray<{readonly start: number; readonly end: number; readonly line: number}>
 }
+
+/** Plain text longer than this (in characters) is linted a stretch at a time. */
+export const stretchThreshold = 1024 * 1024
+const stretchSize = 512 * 1024
+const stretchTexts = new WeakMap<NlcstRoot, string>()
 
 const markdown = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx'])
 const html = new Set(['.html', '.htm', '.xhtml'])
@@ -119,7 +131,23 @@ export function parse(document: string, file: VFile): NlcstRoot {
     markers = textMarkers(document)
     // Directive lines are not prose: blank them (same length, so offsets hold).
     let text = document
-    for (const marker of markers) text = text.slice(0, marker.start) + ' '.repeat(marker.end - marker.start) + text.slice(marker.end)
+    if (markers.length > 0) {
+      const parts: string[] = []
+      let at = 0
+      for (const marker of markers) {
+        parts.push(text.slice(at, marker.start), ' '.repeat(marker.end - marker.start))
+        at = marker.end
+      }
+      parts.push(text.slice(at))
+      text = parts.join('')
+    }
+    if (text.length > stretchThreshold) {
+      const stretches = cut(text, stretchSize)
+      tree = lazyRoot(text)
+      stretchTexts.set(tree, text)
+      tree.data = {...tree.data, copydesk: {format, blocks, markers, stretches} satisfies ParseData} as never
+      return tree
+    }
     tree = parseText(text)
   }
   const data: ParseData = {format, blocks, markers}
@@ -248,27 +276,82 @@ function walkHast(node: HastNodes, visit: (node: HastNodes) => void) {
  * starting on a line of its own) and the stretches joined, their positions
  * moved to where they are in the file.
  */
-export function parseText(text: string, chunk = 32 * 1024): NlcstRoot {
+export function parseText(text: string, chunk = 32 * 1024, from = 0, to = text.length, firstLine = 0): NlcstRoot {
   const parser = new ParseEnglish()
-  if (text.length <= chunk * 2) return parser.parse(text)
+  if (from === 0 && to === text.length && text.length <= chunk * 2) return parser.parse(text)
   const root: NlcstRoot = {type: 'RootNode', children: []}
-  let start = 0
-  let line = 0
-  while (start < text.length) {
-    let end = text.length
-    if (text.length - start > chunk * 2) {
-      const blank = text.indexOf('\n\n', start + chunk)
-      if (blank !== -1) end = blank + 1
-    }
+  let line = firstLine
+  for (const {start, end} of cut(text, chunk, from, to)) {
     const part = parser.parse(text.slice(start, end))
     shift(part, start, line)
-    root.children.push(...part.children)
+    for (const child of part.children) root.children.push(child)
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++
+  }
+  const first = root.children[0]
+  const last = root.children.at(-1)
+  if (first?.position && last?.position) root.position = {start: first.position.start, end: last.position.end}
+  return root
+}
+
+/**
+ * Stretches of about `size` characters (more if a paragraph is longer), each
+ * ending after a blank line, with the line each starts on (0-based).
+ */
+function cut(text: string, size: number, from = 0, to = text.length): Array<{start: number; end: number; line: number}> {
+  const found: Array<{start: number; end: number; line: number}> = []
+  let start = from
+  let line = 0
+  while (start < to) {
+    let end = to
+    if (to - start > size * 2) {
+      const blank = text.indexOf('\n\n', start + size)
+      if (blank !== -1 && blank < to) end = blank + 1
+    }
+    found.push({start, end, line})
     for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++
     start = end
   }
-  const last = root.children.at(-1)
-  if (last?.position) root.position = {start: {line: 1, column: 1, offset: 0}, end: last.position.end}
+  return found
+}
+
+/** A root that parses its text only when its children are read. */
+function lazyRoot(text: string): NlcstRoot {
+  let children: NlcstRoot['children'] | undefined
+  let lines = 1
+  let lastLine = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++
+    lastLine = i + 1
+  }
+  const root = {type: 'RootNode', position: {start: {line: 1, column: 1, offset: 0}, end: {line: lines, column: text.length - lastLine + 1, offset: text.length}}} as NlcstRoot
+  Object.defineProperty(root, 'children', {
+    enumerable: true,
+    configurable: true,
+    get: () => (children ??= parseText(text).children),
+    set: (value: NlcstRoot['children']) => {
+      children = value
+    }
+  })
   return root
+}
+
+/**
+ * The trees of a long plain-text file's stretches, one at a time, positioned
+ * in the file. Each tree carries the file's parse data without stretches.
+ */
+export function* stretches(tree: NlcstRoot): Generator<NlcstRoot> {
+  const data = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk
+  const text = stretchTexts.get(tree)
+  if (!data?.stretches || text === undefined) {
+    yield tree
+    return
+  }
+  const own: ParseData = {format: data.format, blocks: data.blocks, markers: data.markers}
+  for (const stretch of data.stretches) {
+    const part = parseText(text, 32 * 1024, stretch.start, stretch.end, stretch.line)
+    part.data = {copydesk: own} as never
+    yield part
+  }
 }
 
 function shift(node: {position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}; children?: unknown[]}, offset: number, lines: number) {

@@ -62,6 +62,9 @@ const figurePattern = new RegExp(
   'giu'
 )
 
+const currencyAfterPattern = new RegExp(`^${currencyAfter}`, 'iu')
+const fractionEnd = new RegExp(`(?:${fractions})$`)
+
 const approximatorPattern = new RegExp(`(?:^|[^\\p{L}])(${[...approximators].sort((a, b) => b.length - a.length).join('|')})\\s+$`, 'iu')
 
 interface Raw {
@@ -79,9 +82,16 @@ const numberWords = new Set([
   ...wordNumbers.split('|'), ...fractions.split('|'), 'a', 'tens', 'hundreds', 'dozens', 'scores', 'thousands', 'millions', 'billions', 'trillions'
 ])
 
+/** A word that can start a figure: "thousands", "forty-two", "a" excepted (it only starts one with a fraction after it). */
+function mayBeNumber(t: {value: string; norm: string}): boolean {
+  if (t.norm === 'a') return false
+  const hyphen = t.value.indexOf('-')
+  return hyphen === -1 ? numberWords.has(t.norm) : numberWords.has(t.value.slice(0, hyphen).toLowerCase())
+}
+
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   // Most sentences have no number at all: skip the pattern for them.
-  if (!sentence.words.some((t) => numberWords.has(t.value.toLowerCase().split('-')[0]!) && t.norm !== 'a') && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
+  if (!sentence.words.some(mayBeNumber) && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
   const text = doc.text.slice(sentence.start, sentence.end)
   const headline = isHeadline(sentence, text)
   const raws: Raw[] = []
@@ -131,7 +141,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   if (g.num !== undefined) {
     const num = g.num
     value = Number(num.replace(/,/g, ''))
-    const hasCurrency = Boolean(g.cur) || new RegExp(`^${currencyAfter}`, 'iu').test(after)
+    const hasCurrency = Boolean(g.cur) || currencyAfterPattern.test(after)
     const hasScale = Boolean(g.scale)
     const hasPercent = Boolean(g.pct)
     // A unit written on to the number ("350km", "44C", "5,000mAh").
@@ -157,7 +167,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (attached) end += attached.length
     else if (kind === 'measure' && next) end = start + match[0].length + after.indexOf(next) + next.length
     if (g.cur === undefined && hasCurrency) {
-      const c = new RegExp(`^${currencyAfter}`, 'iu').exec(after)
+      const c = currencyAfterPattern.exec(after)
       if (c) end = start + match[0].length + c[0].length
     }
 
@@ -205,7 +215,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (/^half$/.test(share)) {
       if (!(/^\s+of\b/i.test(after) || (approx && claimingApproximators.has(approx)) || /\bby\s+$/i.test(before))) return undefined
       if (/^\s+(?:an?\s+)?(?:hour|day|year|century|decade|time|way|term|season)/i.test(after)) return undefined
-    } else if (new RegExp(`(?:${fractions})$`).test(share) && /^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]/.test(share) && !/^(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths)$/.test(share)) {
+    } else if (fractionEnd.test(share) && /^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]/.test(share) && !/^(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths)$/.test(share)) {
       // "a third of", "by a quarter": but not "a third term" or "the third quarter".
       if (!(/^\s+of\b/i.test(after) || /\bby\s+$/i.test(before) || (approx && claimingApproximators.has(approx)))) return undefined
       if (/\b(?:the|its|their)\s+$/i.test(before)) return undefined

@@ -17,7 +17,7 @@ export type {Quotation} from './quotes.js'
 export type {Figure, FigureKind} from './figures.js'
 export type {Attribution, AttributionKind, Span} from './attribution.js'
 export {inside} from './quotes.js'
-export {summarize, type Summary, type SourceSummary} from './summary.js'
+export {summarize, mergeSummaries, type Summary, type SourceSummary} from './summary.js'
 
 export interface QuotationInfo extends Quotation {
   readonly text: string

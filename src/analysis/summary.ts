@@ -96,3 +96,23 @@ export function summarize(analysis: Analysis, {window = 1, locate}: {window?: nu
     quotes: {total: quotations.length, withSpeaker, withoutSpeaker: quotations.length - withSpeaker}
   }
 }
+
+/**
+ * The summary of a file linted a stretch at a time: counts add up, and a
+ * source named in several stretches is one row (first mention, claims summed).
+ */
+export function mergeSummaries(a: Summary, b: Summary): Summary {
+  const rows = new Map<string, SourceSummary>()
+  for (const row of [...a.sources.list, ...b.sources.list]) {
+    const key = `${row.named}:${row.name.replace(determiners, '').replace(/['’]s$/, '').toLowerCase()}`
+    const seen = rows.get(key)
+    rows.set(key, seen ? {...seen, claims: seen.claims + row.claims} : row)
+  }
+  const list = [...rows.values()]
+  const sum = <T extends Record<string, number>>(x: T, y: T): T => Object.fromEntries(Object.keys(x).map((k) => [k, x[k]! + y[k]!])) as T
+  return {
+    figures: sum(a.figures, b.figures),
+    sources: {named: list.filter((s) => s.named).length, anonymous: list.filter((s) => !s.named).length, list},
+    quotes: sum(a.quotes, b.quotes)
+  }
+}
