@@ -56,7 +56,21 @@ const table: Record<RuleName, Case[]> = {
       found: ['percentage: roughly 80%'],
       why: 'the next sentence has a source but is about something else'
     },
-    {text: 'The phone is rumoured to cost around Rs 34,999.', found: ['money: around Rs 34,999'], why: 'a hedge is not a source'}
+    {text: 'The phone is rumoured to cost around Rs 34,999.', found: ['money: around Rs 34,999'], why: 'a hedge is not a source'},
+    {text: 'The mayor criticised the tram plan, which she said would cost £90 million.', found: [], why: 'a said-verb inside a relative clause has a subject of its own'},
+    {text: 'Unite, meanwhile, hopes the offer of 6% will be improved.', found: [], why: 'a sentence adverb between the subject and its verb'},
+    {text: 'Her manifesto calls for 40,000 new nurses.', found: [], why: '"calls for" after a noun subject'},
+    {text: 'Governor Ellis has won votes by promising to hire 2,000 teachers.', found: [], why: 'the subject of the clause promises the figure'},
+    {text: 'The council unveiled its proposed £12m library this week.', found: [], why: 'a possessive before a proposal: the owner’s own figure'},
+    {text: 'Labour’s pledge to build 300,000 homes dominated the campaign.', found: [], why: 'an owned pledge'},
+    {text: 'The rebels launched a bid to take the port, with as many as 400 fighters killed, it is claimed.', found: ['count: as many as 400'], why: 'a pledge or plan covers only its own clause'},
+    {text: 'The health ministry raised the death toll to 71 on Sunday.', found: [], why: 'a body revising its own count'},
+    {text: 'Under Scottish law, a jury of 15 decides the verdict.', found: [], why: 'a rule set by a named law'},
+    {text: 'She needs to win the 270 electoral votes needed to take the White House.', found: [], why: 'a threshold set by the rules'},
+    {text: 'Its leaders belong to the top 1 percent.', found: [], why: 'a group, not a measurement'},
+    {text: 'The measure passed with 61 percent of the vote.', found: [], why: 'a declared vote result'},
+    {text: 'The team signed a four-nation Pan-Asian agreement and a 12-nation Pacific deal.', found: [], why: 'an attributive number compound describes'},
+    {text: 'In a poll by Norstat, the party led. Its lead was 9 points in the same poll.', found: [], why: 'an anaphoric "the same poll" points at the named poll'}
   ],
   'loaded-language': [
     {text: 'The Hermit Kingdom test-fired a missile.', found: ['hermit-kingdom: The Hermit Kingdom'], why: 'the article goes with the epithet, so the fix can replace both'},
@@ -126,7 +140,14 @@ const table: Record<RuleName, Case[]> = {
     {text: '"We will not be deflected," a spokesperson said.', found: []},
     {text: '“We were ruthless,” the manager said. “But there are 12 games left.”', found: [], why: 'a quotation-only sentence continues the speaker before'},
     {text: 'She performed her hit single "Wildfire".', found: [], why: 'a title in quotation marks'},
-    {text: 'It filed a lawsuit against "unnamed individuals" last week.', found: [], why: 'a short term in quotation marks with no speech verb is not speech'}
+    {text: 'It filed a lawsuit against "unnamed individuals" last week.', found: [], why: 'a short term in quotation marks with no speech verb is not speech'},
+    {text: 'The bypass will create what planners call "a relief corridor for the valley".', found: [], why: 'a term of up to eight words with no punctuation of its own'},
+    {text: 'Okafor left the club in May and vowed: "I will be back here one day."', found: [], why: 'a colon after the speaker opens the quotation'},
+    {text: '"Is anyone listening?", pleaded community organiser Dara Quinn.', found: [], why: 'a tag after the quotation, whatever its verb'},
+    {text: '"The figures speak for themselves," the Halden review concluded.', found: [], why: 'a short tail with a said-verb'},
+    {text: 'Coach Ines Vale looks relaxed. "We trained hard and we are ready."', found: [], why: 'the speaker is named in the sentence before'},
+    {text: 'Her cooking has been called "the best in the county" by the critic Ruth Abe.', found: [], why: 'a passive with an agent names the speaker'},
+    {text: 'The chef is said to be "heartbroken" by the inspection.', found: ['no-speaker: "heartbroken"'], why: 'a passive with no agent hides the speaker, whatever the neighbours say'}
   ]
 }
 

@@ -37,6 +37,8 @@ export interface Attribution {
   readonly anonymous: boolean
   /** A verb that judges rather than reports ("slammed", "blasted"). */
   readonly criticism: boolean
+  /** Where the attributed content ends, when it is narrower than the sentence ("his plan to cut 5,000 jobs, …"). */
+  readonly scopeEnd?: number
 }
 
 /** Noun-or-verb forms that are only a cue when used as a verb. */
@@ -62,6 +64,9 @@ const vague = new Set(`
   some many several its their worrying alarming startling surprising damning stark grim bleak one two three
   other further more unpublished leaked
 `.trim().split(/\s+/))
+
+/** Adverbs set off by commas between a subject and its verb ("Unite, meanwhile, hopes"). */
+const sentenceAdverbs = /^(?:meanwhile|however|though|too|instead|nevertheless|meantime|moreover|furthermore|therefore|then|still|again|also|now)$/
 
 /** Finite verbs: a subject noun phrase has none (outside a relative clause). */
 const finite = new Set(`is are was were has have had will would can could do does did shall should may might must`.split(' '))
@@ -141,10 +146,17 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       for (let k = w - 1; k >= 0 && modifiers.length < 4; k--) {
         const m = words[k]!
         if (tokens[m.index + 1] !== (modifiers[0] ?? t) && !(tokens[m.index + 1]?.value === '-' )) break
-        if (determiners.has(m.norm) || m.index === firstWordIndex(sentence)) break
+        if ((determiners.has(m.norm) && !m.capital) || m.index === firstWordIndex(sentence)) break
         modifiers.unshift(m)
       }
-      const named = modifiers.filter((m) => m.capital && !nationality.test(m.value))
+      // "in the same poll", "that survey": a dataset named a sentence or two before.
+      const back = words[w - 1]
+      if (earlierNamed && back && (/^(?:this|that|these|those)$/.test(back.norm) || (back.norm === 'same' && words[w - 2]?.norm === 'the'))) {
+        found.push(make(doc, sentence, 'data', [t], norm, [back, t], 'named', false))
+        continue
+      }
+      // ("Scottish law", "EU rules": for a law, the nation names it.)
+      const named = modifiers.filter((m) => m.capital && (!nationality.test(m.value) || /^(?:law|laws|legislation|constitution|regulations|treaty|statute|charter)$/.test(norm)))
       if (named.length > 0 && !['index', 'model', 'record', 'records', 'accounts', 'results', 'note', 'memo', 'numbers'].includes(norm)) {
         found.push(make(doc, sentence, 'data', [t], norm, [...named], 'named', false))
         continue
@@ -160,7 +172,9 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     }
 
     // "Gallup's tracking poll puts his approval at 49.5 percent": an estimate.
-    if (/^(?:put|puts|putting)$/.test(norm) && words.slice(w + 1, w + 16).some((x, k, list) => x.norm === 'at' && list.slice(k + 1, k + 4).some((y) => /^[\d$£€¥]/.test(y.value)))) {
+    // "The agency lists the town's population as 21,090": the same, with "as".
+    const putAt = /^(?:put|puts|putting)$/.test(norm) ? 'at' : /^(?:lists|listed|listing|gives|gave|giving)$/.test(norm) ? 'as' : undefined
+    if (putAt && words.slice(w + 1, w + 16).some((x, k, list) => x.norm === putAt && list.slice(k + 1, k + 4).some((y) => /^[\d$£€¥]/.test(y.value)))) {
       const np = subjectBefore(tokens, t.index)
       // "some estimates putting the toll at 200,000": a vague estimate is still an estimate.
       const kind = classifyOr(np, sentence, earlierNamed)
@@ -187,10 +201,44 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       continue
     }
 
+    // "his proposal to deport 11 million", "Labour's pledge to build 300,000 homes": the owner's own figure.
+    if (intentNouns.has(norm) && (next?.norm === 'to' || next?.norm === 'for') && !verbUse(t, prev, next)) {
+      const owner = possessorBefore(tokens, t.index)
+      // "…, with plans to spend $10 million": the plans of the clause's subject.
+      const subject = !owner && prev?.norm === 'with' && norm === 'plans' ? subjectBefore(tokens, firstVerbIndex(tokens, t.index)) : []
+      if (owner || (subject.length > 0 && strictlyNamed(subject, sentence))) {
+        found.push({...make(doc, sentence, 'act', [t], norm, owner ?? subject, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        continue
+      }
+    }
+    // "its proposed $104bn sale", "Labour's planned 300,000 homes": the owner's own figure.
+    if (/^(?:proposed|planned|promised|pledged|intended|offered|budgeted)$/.test(norm)) {
+      const owner = possessorBefore(tokens, t.index)
+      if (owner && (owner[0]!.index === t.index - 1 || owner.at(-1)!.index === t.index - 1)) {
+        found.push({...make(doc, sentence, 'act', [t], norm, owner, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        continue
+      }
+    }
+
+    // "The ministry raised the death toll to 267", "revised its forecast to 2.1%": the body's own count.
+    if (revisionVerbs.has(norm) && revised.test(doc.text.slice(t.end, sentence.end))) {
+      const np = subjectBefore(tokens, t.index)
+      if (np.length > 0) {
+        found.push(make(doc, sentence, 'speech', [t], norm, np, classifyOr(np, sentence, earlierNamed), false))
+        continue
+      }
+    }
+
     // "calls for 100,000 more troops", "has proposed a $15 minimum wage": a named actor's own figure.
     if (intentVerbs.has(norm) || (/^calls?$|^called$/.test(norm) && next?.norm === 'for')) {
-      if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm)) && (/ed$/.test(norm) || verbUse(t, prev, next))) {
-        const np = subjectBefore(tokens, t.index)
+      const callsFor = /^call/.test(norm) && next?.norm === 'for'
+      // "by promising to impose", "are vowing to bring back": the subject of the clause intends it.
+      const ingTo = /ing$/.test(norm) && next?.norm === 'to'
+      // ("Unite, meanwhile, hopes": the verb's neighbour is the subject before the aside.)
+      const before = prev && sentenceAdverbs.test(prev.norm) ? words[w - 2] : prev
+      if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm)) && (/ed$/.test(norm) || callsFor || ingTo || verbUse(t, before, next))) {
+        let np = subjectBefore(tokens, t.index)
+        if (np.length === 0 && ingTo) np = subjectBefore(tokens, firstVerbIndex(tokens, t.index))
         if (np.length > 0 && strictlyNamed(np, sentence)) {
           found.push(make(doc, sentence, 'act', [t], norm, np, 'named', false))
           continue
@@ -273,10 +321,18 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 }
 
 /** Every word that can start a cue, for the first, cheap test. */
+/** Nouns of intent: with an owner, the owner stands behind the figure ("his plan to cut 5,000 jobs"). */
+const intentNouns = new Set('proposal proposals plan plans pledge pledges promise promises call offer vow demand demands'.split(' '))
+
+/** Verbs that move a count or forecast, and what follows them: "raised the death toll to 267". */
+const revisionVerbs = new Set('raised raises raising increased increases increasing revised revises revising lowered lowers lowering cut cuts updated updates upgraded downgraded'.split(' '))
+const revised = /^\s+(?:(?:its|the|their|his|her|an?|own)\s+)?(?:[\p{L}-]+\s+){0,3}(?:toll|estimate|forecast|figure|tally|count|projection|outlook|target|number)s?\b[^.;]{0,50}?\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?[\d$£€¥]/iu
+
 const cues = new Set<string>([
-  ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads,
+  ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads, ...intentNouns, ...revisionVerbs,
   'according', 'hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing', 'raised', 'raises', 'raising', 'expressed', 'voiced',
-  'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called'
+  'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called',
+  'lists', 'listed', 'listing', 'gives', 'gave', 'giving'
 ])
 
 /** A reporting verb in any form: "showing" and "admitting" as well as the listed ones. */
@@ -323,7 +379,7 @@ function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): bo
   // "the immediate release", "a new record": a bare noun-or-verb form is a verb only after a modal or a pronoun.
   // ("the reports show", "polls suggest": after a plural or a source noun it is a verb.)
   if (!/(?:s|ed|ing)$/.test(t.norm) && !(prev && (pronouns.has(prev.norm) || ['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'often', 'to'].includes(prev.norm) ||
-    (!prev.capital && (/[^s]s$/.test(prev.norm) || sourceNouns.has(prev.norm) || anonymousHeads.has(prev.norm)))))) return false
+    (!(prev.capital && !(prev.index === 0 && !isProperLooking(prev))) && (/[^s]s$/.test(prev.norm) || sourceNouns.has(prev.norm) || anonymousHeads.has(prev.norm)))))) return false
   return true
 }
 
@@ -343,7 +399,7 @@ function agentAfter(tokens: readonly Token[], words: readonly Token[], w: number
   for (let k = w + 1; k < Math.min(words.length, w + 9); k++) {
     const x = words[k]!
     const between = tokens.slice(words[w]!.index + 1, x.index)
-    if (between.some((b) => !b.word && ['.', ';', '!', '?', '"', '“', '”'].includes(b.value))) return undefined
+    if (between.some((b) => !b.word && ['.', ';', '!', '?'].includes(b.value))) return undefined
     if (x.norm === 'by' || (x.norm === 'from' && /^(?:revealed|released|published|disclosed|obtained|leaked|provided|issued|compiled|given)$/.test(words[w]!.norm))) {
       const np = nounPhraseAfter(tokens, x.index + 1)
       if (np.length === 0) return undefined
@@ -395,6 +451,29 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
   return np
 }
 
+/** Where the clause that starts at a token ends: the next comma, semicolon, dash, bracket or colon. */
+function clauseEnd(tokens: readonly Token[], index: number, sentence: Sentence): number {
+  // (Not the comma inside "300,000": it touches the digits either side.)
+  return tokens.slice(index + 1).find((x) => !x.word && [',', ';', '—', '–', '―', '(', ':'].includes(x.value) &&
+    !(tokens[x.index - 1]?.end === x.start && tokens[x.index + 1]?.start === x.end))?.start ?? sentence.end
+}
+
+/** The owner of a noun: "his", "their", "Labour's", "Donald Trump's" (across up to two modifiers). */
+function possessorBefore(tokens: readonly Token[], index: number): Token[] | undefined {
+  let i = index - 1
+  for (let skipped = 0; i >= 0 && skipped < 2 && tokens[i]!.word && !tokens[i]!.capital && !/['’]s?$/.test(tokens[i]!.value) && !['his', 'her', 'their', 'its'].includes(tokens[i]!.norm); skipped++) {
+    if (determiners.has(tokens[i]!.norm) || finite.has(tokens[i]!.norm)) return undefined
+    i--
+  }
+  const t = tokens[i]
+  if (!t?.word) return undefined
+  if (['his', 'her', 'their', 'its'].includes(t.norm)) return [t]
+  if (!/['’]s?$/.test(t.value) || !t.capital) return undefined
+  const name = [t]
+  for (let k = i - 1; k >= 0 && tokens[k]!.word && tokens[k]!.capital && name.length < 4; k--) name.unshift(tokens[k]!)
+  return name
+}
+
 /** Walks back from a verb to its subject, across appositions and relative clauses. */
 function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
   let i = verbIndex - 1
@@ -416,7 +495,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
         // An apposition or a relative clause between subject and verb: look further back.
         // (Only a segment with a comma after it can be an apposition; one right before the verb is its subject.)
         const first = segment[0]
-        if (segment.length === 0 || (skipped > 0 && ((first && /^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm)) || (first && /(?:ing|ed)$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))))) {
+        if (segment.length === 0 || (skipped > 0 && ((first && (/^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm) || (segment.length === 1 && sentenceAdverbs.test(first.norm)))) || (first && /(?:ing|ed)$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))))) {
           if (skipped++ > 2) break
           segment = []
           continue
@@ -432,6 +511,8 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
       break
     }
     if (/^(?:who|which|whose|whom)$/.test(t.norm) && tokens[i - 1]?.value === ',') {
+      // ", which he said runs the risk", ", which Senator Cruz proposed": the clause has a subject of its own.
+      if (skipped === 0 && segment.length > 0 && t.norm !== 'whose') break
       // ", who attended the briefing," sits between the subject and its verb.
       segment = []
       i--
@@ -471,7 +552,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
 function firstVerbIndex(tokens: readonly Token[], before: number): number {
   for (let i = 0; i < before; i++) {
     const t = tokens[i]!
-    if (t.word && i > 0 && (reportingVerbs.has(t.norm) || /ed$/.test(t.norm))) return i
+    if (t.word && i > 0 && (reportingVerbs.has(t.norm) || finite.has(t.norm) || /ed$/.test(t.norm))) return i
   }
   return before
 }
@@ -514,6 +595,7 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
     if (words.some((t) => /['’]s?$/.test(t.value) && (bodyNouns.has(t.norm) || t.capital)) || words.some((t) => ['its', 'their', 'his', 'her'].includes(t.norm))) return 'named'
     if (['the', 'this', 'that', 'these', 'those'].includes(first.norm) && earlierNamed) return 'named'
     // "fundraising documents show", "exit polling showed": a kind of record someone can check.
+    if (/^(?:filings?|records|documents|accounts|minutes|transcripts?)$/.test(head)) return 'unclear'
     const core = words.slice(0, words.findIndex((t) => t.norm === head) + 1)
     if (core.slice(0, -1).some((t) => !vague.has(t.norm) && !/^\d/.test(t.value))) return 'unclear'
     return 'none'
@@ -582,7 +664,7 @@ export function isProperLooking(t: Token): boolean {
   if (anonymousHeads.has(t.norm) || hedgeSubjects.has(t.norm) || sourceNouns.has(t.norm)) return false
   // "Shocking new figures", "Early results", "Several people": adjectives, not names.
   if (/(?:ing|ed|al|ous|ive|ful|less|able|ible|ic|ly|est|er)$/.test(t.norm) && t.norm.length > 4) return false
-  if (/^(?:the|a|an|this|that|these|those|one|two|some|many|several|most|other|its|their|his|her|our|local|senior|top|leading|western|military|government|opposition|environmental|police)$/.test(t.norm)) return false
+  if (/^(?:the|a|an|this|that|these|those|one|two|some|many|several|most|other|its|their|his|her|our|local|senior|top|leading|western|military|government|opposition|environmental|police|authorities)$/.test(t.norm)) return false
   return true
 }
 

@@ -195,10 +195,14 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && specUnits.test(attached || ` ${next}`)) not = 'specification'
     else if (!not && /^(?:ft|in|feet|inches|st|stone|m|cm)\b/i.test(attached || next) && /^\s?(?:ft|feet|in|inches|st|stone|m|cm)?\s*\d+\s?(?:in|inches|lb|lbs|cm)\b/i.test(after.replace(/^\s?(?:ft|feet|st|stone|m)\b/i, ''))) not = 'height'
     // "a 120-room hotel", "a three-judge panel", "a 50-state strategy": a count that describes, not a claim.
-    else if (!not && plain && /^-\p{Ll}+\s+\p{Ll}/u.test(after) && !/^-(?:a|per|fold|odd|plus)\b/i.test(after)) not = 'descriptor'
+    else if (!not && plain && /^-\p{Ll}+\s+\p{L}/u.test(after) && !/^-(?:a|per|fold|odd|plus)\b/i.test(after)) not = 'descriptor'
     else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
     else if (!not && /^\([a-z]\)/i.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
+    // "won 52% of the vote", "passed with 57.5 percent of the vote": a declared result, public record.
+    if (!not && hasPercent && /^\s+of\s+(?:the\s+)?(?:popular\s+|first-round\s+|national\s+)?votes?\b/i.test(after) && /\b(?:won|took|received|secured|garnered|gained|polled|got|passed\s+with|approved\s+by|backed\s+by|rejected\s+by|with)\s+(?:(?:just|only|nearly|almost|about|around|more\s+than|over|less\s+than|under)\s+)?$/i.test(before)) not = 'result'
+    // "the top 1 percent", "the 99%": a group, not a measurement.
+    if (!not && hasPercent && (value <= 1 || value === 99) && /\bthe\s+(?:top\s+|richest\s+|other\s+)?$/i.test(before) && /^\s*(?:[,.;:)!?]|$|who\b|and\b|or\b)/.test(after)) not = 'group'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
     small = plain && Number.isInteger(value) && value <= 10
   } else if (g.vague !== undefined) {
@@ -245,6 +249,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     end += /^\s+times/i.exec(text.slice(end))![0].length
   }
 
+  // "the 1,237 delegates needed to win", "the 60 votes required for": a threshold set by rules, not a claim.
+  if (!not && /\bthe\s+$/i.test(text.slice(0, start)) && threshold.test(text.slice(end))) not = 'threshold'
+
   // Take in the approximator before the number ("at least", "more than", "up to").
   const approx = approximatorPattern.exec(text.slice(0, start))
   let approxWord: string | undefined
@@ -257,6 +264,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   }
   return {start, end, kind, value, small, ...(not ? {not} : {}), ...(approxWord ? {approx: approxWord} : {})}
 }
+
+const threshold = /^\s+(?:[\p{L}-]+\s+){0,2}(?:needed|required|necessary)\s+(?:to(?!\s+be\b)|for)\b/u
 
 /** A figure in brackets right after another is a conversion: "77m euros (£53m; $100m)". */
 const conversion = /\d[\d.,]*\s?(?:[\p{L}$£€¥]+\s?){0,2}\((?:[^()]*[;,]\s*)?[^()\d]{0,4}$/u

@@ -9,7 +9,7 @@ import {flatten, type Document, type Sentence, type Token} from './document.js'
 import {findQuotations, type Quotation} from './quotes.js'
 import {findFigures, type Figure} from './figures.js'
 import {findAttributions, isProperLooking, type Attribution} from './attribution.js'
-import {anaphoricDeterminers, figureNouns, sourceNouns, stopwords} from './lexicon.js'
+import {anaphoricDeterminers, anonymousHeads, bodyNouns, figureNouns, pronouns, reportingVerbs, sourceNouns, stopwords} from './lexicon.js'
 import type {ParseData} from '../parse.js'
 
 export type {Document, Sentence, Token} from './document.js'
@@ -109,11 +109,22 @@ function build(tree: Root, file?: VFile): Analysis {
 
   const quotations: QuotationInfo[] = []
   for (const quote of [...inline, ...blockquotes].sort((a, b) => a.start - b.start)) {
-    const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations)
-    const speech = !quote.block && !quote.title && !quote.headline && !(quote.words <= 3 && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
+    const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations, document)
+    const speech = !quote.block && !quote.title && !quote.headline && !(isTerm(quote, document) && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
     quotations.push({...quote, text: document.text.slice(quote.start, quote.end), speech, ...(speaker ? {speaker} : {})})
   }
   return {document, sentences, quotations, quoteRanges}
+}
+
+/**
+ * Quotation marks around a term rather than a statement: a few words inside a
+ * sentence, with no punctuation of their own ("qualified industrial zones",
+ * the "Make love not spam" campaign). Speech only after a said-verb.
+ */
+function isTerm(quote: Quotation, document: Document): boolean {
+  if (quote.words <= 3) return true
+  if (quote.standalone || quote.words > 8) return false
+  return !/[.,;:!?]/.test(document.text.slice(quote.start + 1, quote.end - 1))
 }
 
 function blockQuotations(document: Document): Quotation[] {
@@ -149,7 +160,7 @@ function mentions(words: readonly Token[]): Set<string> {
 /** Speech attributions (not data cues): someone says, writes, describes. */
 const speaks = (a: Attribution) => a.kind !== 'data' && a.kind !== 'act'
 
-function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier: readonly QuotationInfo[]): Attribution | undefined {
+function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier: readonly QuotationInfo[], document: Document): Attribution | undefined {
   if (quote.continued) {
     const before = earlier.at(-1)
     if (before?.speaker) return before.speaker
@@ -158,11 +169,14 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
     const own = sentences[i]?.attributions.find(speaks)
     if (own) return own
   }
+  // The tag around the quotation, whatever its verb: '…," implored Barry Lim', 'vowed: "…"', '…, she quipped'.
+  const tagged = speechTag(quote, sentences, document)
+  if (tagged) return tagged
   // A named speaker in the sentence before or after ("Mr Clarke said…. Law lords were "simply wrong"…").
   const named = sentences[quote.firstSentence - 1]?.attributions.find((a) => speaks(a) && a.named) ??
     sentences[quote.lastSentence + 1]?.attributions.find((a) => speaks(a) && a.named)
   if (named) return named
-  const previous = sentences[quote.firstSentence - 1]
+  const previous = sentences[quote.firstSentence - 1] as SentenceInfo | undefined
   if (previous) {
     const cue = previous.attributions.find(speaks)
     // "He said:" or "Mr Dean is confident though:" at the end of the sentence before.
@@ -177,9 +191,93 @@ function speakerOf(quote: Quotation, sentences: readonly SentenceInfo[], earlier
     const following = sentences[quote.lastSentence + 1]?.attributions.find(speaks)
     if (following) return following
     // "Ruddock, though, is keen to protect his players. 'At this stage…'": the person just named speaks.
-    if (previous) return subjectOf(previous)
+    if (previous) {
+      const subject = subjectOf(previous)
+      if (subject) return subject
+    }
+  }
+  // A person named, or "he"/"she", in the sentence next to it: the quotation has a speaker nearby
+  // (unless its own sentence hides the speaker: 'is said to be "devastated"', 'has been branded "…"').
+  const own = sentences[quote.firstSentence]!
+  if (agentlessPassive(own, quote.start)) return undefined
+  const here = own.sentence.paragraph
+  for (const info of [previous, sentences[quote.lastSentence + 1]]) {
+    if (info && Math.abs(info.sentence.paragraph - here) <= 1) {
+      const person = personIn(info, document)
+      if (person) return person
+    }
   }
   return undefined
+}
+
+/** A said-verb in the passive with no "by", before `end`: "is said to be", "has been called". */
+function agentlessPassive(info: SentenceInfo, end: number): boolean {
+  const words = info.sentence.words
+  return words.some((t, i) => t.end <= end && reportingVerbs.has(t.norm) && /(?:ed|id|wn|ld)$/.test(t.norm) &&
+    words.slice(Math.max(0, i - 3), i).some((b) => /^(?:is|are|was|were|be|been|being)$/.test(b.norm)) &&
+    !words.slice(i + 1).some((b, k, rest) => b.norm === 'by' && rest.slice(k + 1, k + 6).some((x) => x.capital || bodyNouns.has(x.norm) || anonymousHeads.has(x.norm))))
+}
+
+const titled = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|prof|professor|dame|president|minister|senator|sen|rep|gov|governor|judge|coach|manager|boss|captain|chairman|chief)$/
+
+/** A person the sentence names ("Mr Dean", "Prof Frasca", a speaker's name as subject) or "he"/"she" outside quotation marks. */
+function personIn(info: SentenceInfo, document: Document): Attribution | undefined {
+  const subject = subjectOf(info)
+  if (subject) return subject
+  const words = info.sentence.words
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!
+    const next = words[i + 1]
+    if (titled.test(t.norm) && next?.capital && next.start - t.end <= 2) return synthetic(info, [t, next])
+    if (/^(?:he|she|his)$/.test(t.norm) && !/["“”]/.test(document.text.slice(info.sentence.start, t.start))) return synthetic(info, [t])
+    // "…, McIlroy is brimming with confidence", "what Jamie hopes will be": a name as the subject of a verb.
+    if (i > 0 && t.capital && !words[i - 1]!.capital && !['the', 'a', 'an', 'of', 'in', 'at', 'to', 'from', 'for', 'on', 'by', 'with'].includes(words[i - 1]!.norm) && next && !next.capital && next.start - t.end <= 1 &&
+      (/^(?:is|was|has|had|will|would|can|could|hopes|wants|knows|thinks|feels|believes)$/.test(next.norm) || reportingVerbs.has(next.norm))) return synthetic(info, [t])
+  }
+  return undefined
+}
+
+/** A verb after the quotation and a speaker: ', implored campaigner Barry Lim.', ', Mr Heath said', ', she quipped'. */
+const tagAfter = /^[,]?\s*(?:(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|s)|said|told|wrote|asked|replied)\s+(?:(?:the|a|an|his|her|their|its|one)\s+)?(?:[\p{L}'’.-]+\s+){0,6}?(?:\p{Lu}[\p{L}'’.-]*|he|she|they|I|we)|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}'’.-]+\s+){0,4}?(?:\p{Lu}[\p{L}'’.-]*|he|she|they|I|we)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|s)|said|told|wrote|asked|replied|is\s+\p{Ll}+ing))\b/u
+
+/**
+ * A speaker the tag of a quotation gives, whatever its verb: after the closing
+ * mark ('…," implored Barry Lim'), before a colon that opens it ('Redknapp
+ * vowed: "…"'), or a said-verb with a subject earlier in its sentence ('The
+ * MPs found the service was "nowhere near…"').
+ */
+function speechTag(quote: Quotation, sentences: readonly SentenceInfo[], document: Document): Attribution | undefined {
+  const first = sentences[quote.firstSentence]
+  const last = sentences[quote.lastSentence]
+  if (!first || !last) return undefined
+  const inner = document.text.slice(quote.start, quote.end)
+  const after = document.text.slice(quote.end, last.sentence.end)
+  // A tag after the quotation: the quotation ends its clause ('…,"' or '",').
+  if ((/[,?!]\W*$/.test(inner) || /^,/.test(after)) && (tagAfter.test(after) ||
+    // '…," the Kok report said.': a short tail with a said-verb.
+    (after.length < 80 && last.sentence.words.some((t) => t.start >= quote.end && reportingVerbs.has(t.norm))))) return tagFor(last, quote.end, last.sentence.end)
+  const before = document.text.slice(first.sentence.start, quote.start)
+  // 'Redknapp … vowed: "…"', 'Mr Dean is confident though: "…"'.
+  if (/:\s*$/.test(before) && /[\p{L}]/u.test(before)) return tagFor(first, first.sentence.start, quote.start)
+  // A fragment inside a sentence that reports: 'Beijing, which described the embargo as "…"'.
+  if (!quote.standalone) {
+    // (Not a passive with no agent: 'is said to be "devastated"', 'has been branded "a failure"' name no one.)
+    const words = first.sentence.words
+    const reporting = agentlessPassive(first, quote.start) ? undefined : words.find((t) => t.end <= quote.start && (reportingVerbs.has(t.norm) || /^(?:quip|quips|quipped|joke|jokes|joked|implore|implored|reads|read)$/.test(t.norm)))
+    if (reporting && first.sentence.words.some((t) => t.start < reporting.start && ((t.capital && t.index > 0) || (t.capital && isProperLooking(t)) || pronouns.has(t.norm)))) return tagFor(first, first.sentence.start, reporting.end)
+  }
+  return undefined
+}
+
+/** The speaker of a tag: its first name or pronoun, as a named source. */
+function tagFor(info: SentenceInfo, from: number, to: number): Attribution {
+  const words = info.sentence.words.filter((t) => t.start >= from && t.end <= to)
+  const name: Token[] = []
+  for (const t of words) {
+    if ((t.capital && (t.index > 0 || isProperLooking(t))) || (name.length === 0 && ['he', 'she', 'they', 'we', 'i'].includes(t.norm))) name.push(t)
+    else if (name.length > 0) break
+  }
+  return synthetic(info, name.length > 0 ? name : words.slice(0, 1).length > 0 ? words.slice(0, 1) : [info.sentence.words[0]!])
 }
 
 /** The last quotation that ends in a given sentence (quotations are in document order). */
@@ -196,7 +294,9 @@ function lastQuoteEndingAt(quotations: readonly QuotationInfo[], sentence: numbe
 function subjectOf(info: SentenceInfo): Attribution | undefined {
   const words = info.sentence.words
   const name: Token[] = []
-  for (const t of words) {
+  for (const [i, t] of words.entries()) {
+    // "But Redford knows this…", "And Mr Dean is…": a conjunction before the subject.
+    if (i === 0 && /^(?:but|and|yet|so|still|now|however|meanwhile)$/.test(t.norm)) continue
     if (t.capital && (name.length > 0 || isProperLooking(t)) && !stopwords.has(t.norm) && !/^(?:but|and|however|this|that|it|in|on|at|for|when|while|if|so|there|here|then|now|yet|still)$/.test(t.norm)) name.push(t)
     else if (name.length === 0 && ['he', 'she', 'they', 'we', 'i'].includes(t.norm)) return synthetic(info, [t])
     else break
@@ -214,7 +314,7 @@ function synthetic(info: SentenceInfo, source: Token[]): Attribution {
 /** How a figure is sourced: the attribution that covers it, if any, within `window` sentences. */
 export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attribution: Attribution; via: 'sentence' | 'next' | 'previous'} | undefined {
   const {sentences} = analysis
-  const own = covering(sentences[figure.sentence])
+  const own = covering(sentences[figure.sentence], figure)
   if (own) return {attribution: own, via: 'sentence'}
   const here = sentences[figure.sentence]!
   for (let d = 1; d <= window; d++) {
@@ -233,6 +333,7 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
   return undefined
 }
 
-function covering(info: SentenceInfo | undefined): Attribution | undefined {
-  return info?.attributions.find((a) => !a.criticism)
+/** The attribution that sources a sentence's figures (or, with `figure`, that one figure). */
+function covering(info: SentenceInfo | undefined, figure?: Figure): Attribution | undefined {
+  return info?.attributions.find((a) => !a.criticism && (a.scopeEnd === undefined || (figure !== undefined && figure.start >= a.cue.start && figure.end <= a.scopeEnd)))
 }

@@ -59,7 +59,7 @@ export const intentVerbs = set(`
   propose proposes proposed proposing plan plans planned planning pledge pledges pledged pledging
   promise promises promised promising seek seeks sought seeking want wants wanted hope hopes hoped
   offer offers offered offering demand demands demanded demanding threaten threatens threatened
-  aim aims intend intends intended budgeted
+  aim aims intend intends intended budgeted vow vows vowed vowing advocate advocates advocated advocating
   commit commits committed forecast forecasts expect expects expected tout touts touted signed
 `)
 
@@ -98,6 +98,7 @@ export const sourceNouns = set(`
   analysis analyses estimate estimates review audit census trial trials paper papers document documents
   leak projection projections forecast forecasts findings numbers index model modelling modeling
   investigation inquiry assessment note memo filing filings records record accounts results
+  law laws legislation constitution regulations treaty statute charter
 `)
 
 /** Nouns for a body whose act or finding is itself a source ("a jury found", "the court ordered"). */
@@ -107,7 +108,7 @@ export const bodyNouns = set(`
   prosecutors prosecutor parliament congress senate assembly cabinet service army military
   intelligence force navy guard coastguard staff command operator institute university observatory
   centre center organisation organization union association federation foundation charity party
-  school hospital trust exchange watchdog
+  school hospital trust exchange watchdog authorities
 `)
 
 /** Time units: a number counting these places an event in time. */
