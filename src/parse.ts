@@ -354,12 +354,28 @@ export function* stretches(tree: NlcstRoot): Generator<NlcstRoot> {
   }
 }
 
-function shift(node: {position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}; children?: unknown[]}, offset: number, lines: number) {
-  if (node.position) {
-    node.position.start.line += lines
-    node.position.end.line += lines
-    if (node.position.start.offset !== undefined) node.position.start.offset += offset
-    if (node.position.end.offset !== undefined) node.position.end.offset += offset
+type Point = {line: number; column?: number; offset?: number}
+
+/**
+ * Moves a parsed stretch to where it is in the file. parse-english shares
+ * point objects between a node and its first or last child, so each point is
+ * moved once.
+ */
+function shift(root: {children?: unknown[]}, offset: number, lines: number) {
+  const seen = new Set<Point>()
+  const move = (point: Point) => {
+    if (seen.has(point)) return
+    seen.add(point)
+    point.line += lines
+    if (point.offset !== undefined) point.offset += offset
   }
-  if (node.children) for (const child of node.children) shift(child as never, offset, lines)
+  const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) {
+      move(node.position.start)
+      move(node.position.end)
+    }
+    if (node.children) for (const child of node.children) stack.push(child as never)
+  }
 }

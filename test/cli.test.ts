@@ -251,3 +251,17 @@ describe('help, version, colour', () => {
     expect(run(['draft.txt'], {cwd: dir, env: {FORCE_COLOR: '1', NO_COLOR: '1'}}).stdout).not.toContain('\u001B[')
   })
 })
+
+describe('a reader that stops early', () => {
+  it('ends quietly with the exit code, no stack trace (copydesk … | head -1)', async () => {
+    const {spawn} = await import('node:child_process')
+    write('long.txt', Array.from({length: 3000}, (_, i) => `Story ${i}: the Hermit Kingdom fired a missile.`).join('\n\n'))
+    const child = spawn(process.execPath, [join(root, 'dist/cli/index.js'), join(dir, 'long.txt')], {stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
+})

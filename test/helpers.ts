@@ -63,6 +63,7 @@ export function run(args: string[], {cwd = root, input, env = {}}: {cwd?: string
     cwd,
     input: input ?? '',
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env}
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}

@@ -4,11 +4,12 @@
  * reported text. Run over the example draft, every entry's examples, and the
  * shared article when it is there.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadRule, ruleNames, type RuleName} from '../src/data.js'
-import {lint, root} from './helpers.js'
+import {lint, root, run} from './helpers.js'
 
 const docs = readFileSync(join(root, 'docs/rules.md'), 'utf8')
 const texts: Array<[string, string]> = [['examples/draft.txt', readFileSync(join(root, 'examples/draft.txt'), 'utf8')]]
@@ -55,6 +56,37 @@ describe.each(texts)('messages on %s', (_, text) => {
       // line/column agree with the offset
       const offset = lines.slice(0, m.line - 1).reduce((n, l) => n + l.length + 1, 0) + m.column - 1
       expect(offset).toBe(m.start)
+    }
+  })
+})
+
+describe('a long plain-text file (parsed in chunks, linted in stretches)', () => {
+  // Over 1 MB: many 32 KB parse chunks and three lint stretches; a finding in every paragraph.
+  const paragraph = (i: number) =>
+    `Story ${i}: the Hermit Kingdom fired a missile on Tuesday.\nRepairs will cost £${10 + (i % 80)} million, and the coast road was shut.\n“We will stay,” said Mayor Ana Ruiz.`
+  const count = 9000
+  const text = Array.from({length: count}, (_, i) => paragraph(i)).join('\n\n') + '\n'
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-long-'))
+  const path = join(dir, 'long.txt')
+  writeFileSync(path, text)
+  const result = run(['--format', 'json', path])
+  const [report] = JSON.parse(result.stdout) as Array<{messages: Array<{source: string; ruleId: string; line: number; column: number; endLine: number; endColumn: number; actual: string}>}>
+  const lines = text.split('\n')
+
+  it('is over a megabyte', () => {
+    expect(text.length).toBeGreaterThan(1024 * 1024)
+  })
+
+  it('reports each paragraph’s findings once, at the right line and column', () => {
+    const loaded = report!.messages.filter((m) => m.source === 'loaded-language')
+    const figures = report!.messages.filter((m) => m.source === 'unattributed-statistic')
+    expect(loaded).toHaveLength(count)
+    expect(figures).toHaveLength(count)
+    expect(loaded.at(-1)).toMatchObject({line: (count - 1) * 4 + 1, actual: 'the Hermit Kingdom'})
+    expect(figures.at(-1)).toMatchObject({line: (count - 1) * 4 + 2, column: 19, actual: `£${10 + ((count - 1) % 80)} million`})
+    for (const m of report!.messages) {
+      expect(m.line).toBe(m.endLine)
+      expect(lines[m.line - 1]!.slice(m.column - 1, m.endColumn - 1)).toBe(m.actual)
     }
   })
 })

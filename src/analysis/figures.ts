@@ -182,7 +182,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && /(?:\p{L}|\p{L}[-–])$/u.test(before)) not = 'identifier'
     else if (!not && plain && isAge(before, after, value)) not = 'age'
     else if (!not && plain && /^\+/.test(after) && value <= 21) not = 'age'
-    else if (!not && isIdentifier(before, prev)) not = 'identifier'
+    else if (!not && isIdentifier(before, prev, after)) not = 'identifier'
     else if (!not && plain && /^\s*$/.test(before) && /^[.)]\s/.test(after)) not = 'list number'
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && conversion.test(before)) not = 'conversion'
@@ -240,7 +240,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
       small = false
       end += /^\s+times/i.exec(after)![0].length
     } else if (isAge(before, after, value ?? 99)) not = 'age'
-    else if (identifierCues.has(prev) || isIdentifier(before, prev)) not = 'identifier'
+    else if (identifierCues.has(prev) || isIdentifier(before, prev, after)) not = 'identifier'
   }
 
   if (g.num !== undefined && /^\s+times\s+(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|faster|slower|as|the|that|likely|over)\b/i.test(text.slice(end))) {
@@ -357,7 +357,7 @@ function isAge(before: string, after: string, value: number): boolean {
   return false
 }
 
-function isIdentifier(before: string, prev: string): boolean {
+function isIdentifier(before: string, prev: string, after = ''): boolean {
   if (identifierCues.has(prev)) return true
   if (/(?:#|№|\bNo\.?|\bNos\.?)\s*$/i.test(before)) return true
   // A number right after a capitalised word is part of a name: Boeing 737, Article 5, Season 3, S&P 500.
@@ -370,8 +370,9 @@ function isIdentifier(before: string, prev: string): boolean {
   if (months.has(lower) || weekdays.has(lower) || stopwords.has(lower)) return false
   if (approximators.some((a) => a === lower || a.endsWith(' ' + lower))) return false
   // The first word of a sentence is capitalised anyway ("Eight crew…", "Around 6 million…").
+  // ("Update 3: …", "Chapter 12:" label what follows.)
   const isFirst = before.trim() === word
-  if (isFirst) return false
+  if (isFirst) return /^:/.test(after)
   return true
 }
 

@@ -61,11 +61,14 @@ export function findQuotations(doc: Document): Quotation[] {
   }
 
   // Jump from one mark or line break to the next: most characters are neither.
+  // (Only where the document's sentences are: a long file is analysed a stretch at a time.)
+  const from = sentences[0]?.start ?? 0
+  const to = sentences.at(-1)?.end ?? text.length
   const marks = /["“”‘’'«»„`\n]/g
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     marks.lastIndex = i
     const found = marks.exec(text)
-    if (!found) break
+    if (!found || found.index >= to) break
     i = found.index
     let c = text[i]!
     // Two apostrophes (''…'') are a double quotation mark in some newspapers' archives.
@@ -141,7 +144,7 @@ export function findQuotations(doc: Document): Quotation[] {
     if (c === '‘' && !(openingContext(before) || isSpace(before))) continue
     if (stack.length < 4) stack.push({mark: c, close: openers[c]!, start: i})
   }
-  closeParagraph(text.length, text.length)
+  closeParagraph(to, to)
 
   return spans.map((span) => describe(span, sentences, text))
 }

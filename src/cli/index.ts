@@ -204,6 +204,11 @@ function oneLine(text: string): string {
 }
 
 async function main() {
+  // A reader that stops early (`copydesk … | head`) is not an error: stop quietly, with the code so far.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    fail(`cannot write the report: ${error.code ?? error.message}`)
+  })
   let args: Args
   try {
     args = parse(process.argv.slice(2))
