@@ -70,7 +70,14 @@ const table: Record<RuleName, Case[]> = {
     {text: 'Its leaders belong to the top 1 percent.', found: [], why: 'a group, not a measurement'},
     {text: 'The measure passed with 61 percent of the vote.', found: [], why: 'a declared vote result'},
     {text: 'The team signed a four-nation Pan-Asian agreement and a 12-nation Pacific deal.', found: [], why: 'an attributive number compound describes'},
-    {text: 'In a poll by Norstat, the party led. Its lead was 9 points in the same poll.', found: [], why: 'an anaphoric "the same poll" points at the named poll'}
+    {text: 'In a poll by Norstat, the party led. Its lead was 9 points in the same poll.', found: [], why: 'an anaphoric "the same poll" points at the named poll'},
+    {text: 'In her budget, Chancellor Ruth Ames has:\n- cut fuel duty by 5%\n- raised the tax-free allowance to £14,000', found: [], why: 'list items under a lead-in that names who acts'},
+    {text: 'Main points of the plan:\n- fuel duty cut by 5%', found: ['percentage: 5%'], why: 'a lead-in that names no one'},
+    {text: 'Shops face fines of up to £5,000 for selling to under-18s.', found: [], why: 'a limit set by law, not a measurement'},
+    {text: 'The rapper 50 Cent played two nights.', found: [], why: 'a name, not money'},
+    {text: 'The driver is accused of injuring 14 people.', found: [], why: 'the charge carries its own figure'},
+    {text: 'The referendum passed on a 71 percent turnout.', found: [], why: 'a declared result'},
+    {text: 'Rhodes, meanwhile, hopes the 40 new buses will cut waiting times. The depot is run by Rhodes.', found: [], why: 'a name ending in -s the document writes with a capital elsewhere'}
   ],
   'loaded-language': [
     {text: 'The Hermit Kingdom test-fired a missile.', found: ['hermit-kingdom: The Hermit Kingdom'], why: 'the article goes with the epithet, so the fix can replace both'},

@@ -206,7 +206,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       const owner = possessorBefore(tokens, t.index)
       // "…, with plans to spend $10 million": the plans of the clause's subject.
       const subject = !owner && prev?.norm === 'with' && norm === 'plans' ? subjectBefore(tokens, firstVerbIndex(tokens, t.index)) : []
-      if (owner || (subject.length > 0 && strictlyNamed(subject, sentence))) {
+      if (owner || (subject.length > 0 && strictlyNamed(subject, sentence, doc))) {
         found.push({...make(doc, sentence, 'act', [t], norm, owner ?? subject, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
         continue
       }
@@ -229,6 +229,15 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       }
     }
 
+    // "is accused of killing nine people", "was charged with stealing £2m": the charge is the source.
+    if (/^(?:accused|charged|convicted|indicted|sentenced)$/.test(norm) && isPassive(words, w) && next && ['of', 'with', 'for'].includes(next.norm)) {
+      const np = subjectBefore(tokens, t.index)
+      if (np.length > 0) {
+        found.push({...make(doc, sentence, 'act', [t], norm, np, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        continue
+      }
+    }
+
     // "calls for 100,000 more troops", "has proposed a $15 minimum wage": a named actor's own figure.
     if (intentVerbs.has(norm) || (/^calls?$|^called$/.test(norm) && next?.norm === 'for')) {
       const callsFor = /^call/.test(norm) && next?.norm === 'for'
@@ -239,7 +248,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       if (!isPassive(words, w) && !(prevToken?.word && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'to'].includes(prevToken.norm)) && (/ed$/.test(norm) || callsFor || ingTo || verbUse(t, before, next))) {
         let np = subjectBefore(tokens, t.index)
         if (np.length === 0 && ingTo) np = subjectBefore(tokens, firstVerbIndex(tokens, t.index))
-        if (np.length > 0 && strictlyNamed(np, sentence)) {
+        if (np.length > 0 && strictlyNamed(np, sentence, doc)) {
           found.push(make(doc, sentence, 'act', [t], norm, np, 'named', false))
           continue
         }
@@ -332,7 +341,7 @@ const cues = new Set<string>([
   ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads, ...intentNouns, ...revisionVerbs,
   'according', 'hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing', 'raised', 'raises', 'raising', 'expressed', 'voiced',
   'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called',
-  'lists', 'listed', 'listing', 'gives', 'gave', 'giving'
+  'lists', 'listed', 'listing', 'gives', 'gave', 'giving', 'charged', 'convicted', 'indicted'
 ])
 
 /** A reporting verb in any form: "showing" and "admitting" as well as the listed ones. */
@@ -453,9 +462,11 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
 
 /** Where the clause that starts at a token ends: the next comma, semicolon, dash, bracket or colon. */
 function clauseEnd(tokens: readonly Token[], index: number, sentence: Sentence): number {
-  // (Not the comma inside "300,000": it touches the digits either side.)
+  // (Not the comma inside "300,000": it touches the digits either side; nor one that opens a clause
+  // describing the plan: "his plan, which involved building 152 homes".)
   return tokens.slice(index + 1).find((x) => !x.word && [',', ';', '—', '–', '―', '(', ':'].includes(x.value) &&
-    !(tokens[x.index - 1]?.end === x.start && tokens[x.index + 1]?.start === x.end))?.start ?? sentence.end
+    !(tokens[x.index - 1]?.end === x.start && tokens[x.index + 1]?.start === x.end) &&
+    !(x.value === ',' && /^(?:which|that|including|involving)$/.test(tokens[x.index + 1]?.norm ?? '')))?.start ?? sentence.end
 }
 
 /** The owner of a noun: "his", "their", "Labour's", "Donald Trump's" (across up to two modifiers). */
@@ -605,7 +616,7 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
     if (/^(?:source|sources|insider|insiders|reports|leaks|rumours|rumors)$/.test(head) || anonymousMarker) return 'anonymous'
     if (/^(?:spokesperson|spokesman|spokeswoman|representative|representatives)$/.test(head)) return 'named'
     // "The group", "the officials": an anaphor for someone named before.
-    if (['the', 'its', 'their'].includes(first.norm) && !['people', 'experts', 'critics', 'analysts', 'scientists', 'researchers'].includes(head)) return 'named'
+    if (['the', 'its', 'their', 'this', 'these'].includes(first.norm) && !['people', 'experts', 'critics', 'analysts', 'scientists', 'researchers'].includes(head)) return 'named'
     // A name or an office: "Researchers at the University of Edinburgh", "Pentagon officials".
     const names = capitals.filter((t) => !anonymousHeads.has(t.norm) && !nationality.test(t.value.replace(/['’]s?$/, '')))
     if (names.length > 0 || ownerAfter) return 'named'
@@ -632,7 +643,20 @@ function personLike(head: string, last: Token): boolean {
 }
 
 /** A name, a possessive name or a pronoun (not a capital that only starts the sentence). */
-function strictlyNamed(np: Token[], sentence: Sentence): boolean {
+const namesOf = new WeakMap<Document, Set<string>>()
+
+/** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
+function names(doc: Document): Set<string> {
+  let found = namesOf.get(doc)
+  if (!found) {
+    found = new Set()
+    for (const sentence of doc.sentences) for (const t of sentence.words) if (t.capital && t.index > 0) found.add(t.norm)
+    namesOf.set(doc, found)
+  }
+  return found
+}
+
+function strictlyNamed(np: Token[], sentence: Sentence, doc: Document): boolean {
   const first = firstWordIndex(sentence)
   const words = np.filter((t) => t.word)
   if (words.length === 1 && ['he', 'she', 'they', 'it', 'we'].includes(words[0]!.norm)) return true
@@ -640,7 +664,7 @@ function strictlyNamed(np: Token[], sentence: Sentence): boolean {
   if (words.length <= 3 && ['his', 'her', 'their', 'its'].includes(words[0]!.norm)) return true
   // A first word is a name if it is possessive ("Trump's campaign"), followed by another capital
   // ("Hillary Clinton"), or a single name that is not a plural ("Clinton touted", not "Banks are offering").
-  const initialName = (t: Token) => /['’]s?$/.test(t.value) || (words[1]?.capital ?? false) || (words.length === 1 && !/[^s]s$/.test(t.norm) && isProperLooking(t))
+  const initialName = (t: Token) => /['’]s?$/.test(t.value) || (words[1]?.capital ?? false) || (words.length === 1 && (!/[^s]s$/.test(t.norm) || names(doc).has(t.norm)) && isProperLooking(t))
   return words.some((t) => t.capital && (t.index !== first || initialName(t)) && !nationality.test(t.value.replace(/['’]s?$/, '')) && !anonymousHeads.has(t.norm))
 }
 

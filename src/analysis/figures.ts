@@ -199,6 +199,12 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
     else if (!not && /^\([a-z]\)/i.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
+    // "fines of up to £5,000", "a maximum sentence of 14 years", "a minimum stake of £25": a limit set by rules.
+    if (!not && limit.test(before)) not = 'limit'
+    // "50 Cent": a name.
+    if (!not && /^\s?Cent\b/.test(after)) not = 'identifier'
+    // "N percent turnout", "turnout of N percent": a declared result.
+    if (!not && hasPercent && (/^\s+turnout\b/i.test(after) || /\bturnout\s+(?:was|of|at|reached|stood\s+at)\s+(?:(?:just|only|nearly|almost|about|around)\s+)?$/i.test(before))) not = 'result'
     // "won 52% of the vote", "passed with 57.5 percent of the vote": a declared result, public record.
     if (!not && hasPercent && /^\s+of\s+(?:the\s+)?(?:popular\s+|first-round\s+|national\s+)?votes?\b/i.test(after) && /\b(?:won|took|received|secured|garnered|gained|polled|got|passed\s+with|approved\s+by|backed\s+by|rejected\s+by|with)\s+(?:(?:just|only|nearly|almost|about|around|more\s+than|over|less\s+than|under)\s+)?$/i.test(before)) not = 'result'
     // "the top 1 percent", "the 99%": a group, not a measurement.
@@ -264,6 +270,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   }
   return {start, end, kind, value, small, ...(not ? {not} : {}), ...(approxWord ? {approx: approxWord} : {})}
 }
+
+const limit = /\b(?:(?:maximum|minimum|max|min)\s+(?:[\p{L}-]+\s+){0,2}(?:of\s+)?|(?:fines?|penalty|penalties|sentences?|jail\s+terms?|prison\s+terms?|compensation|damages)\s+of\s+up\s+to\s+|(?:fined|jailed|imprisoned|sentenced)\s+(?:for\s+)?up\s+to\s+|(?:limited|capped)\s+(?:at|to)\s+)$/iu
 
 const threshold = /^\s+(?:[\p{L}-]+\s+){0,2}(?:needed|required|necessary)\s+(?:to(?!\s+be\b)|for)\b/u
 

@@ -317,6 +317,9 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
   const own = covering(sentences[figure.sentence], figure)
   if (own) return {attribution: own, via: 'sentence'}
   const here = sentences[figure.sentence]!
+  // A list item under a lead-in that names its source ("In his budget, Mr Rao has:", "The report found:").
+  const lead = leadIn(analysis, figure.sentence)
+  if (lead) return {attribution: lead, via: 'previous'}
   for (let d = 1; d <= window; d++) {
     const next = sentences[figure.sentence + d]
     const nextCue = next?.sentence.block === 'heading' ? undefined : covering(next)
@@ -331,6 +334,29 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
     }
   }
   return undefined
+}
+
+/** Is a sentence an item of a list: in a Markdown or HTML list, or a line starting with a bullet? */
+function listItem(analysis: Analysis, info: SentenceInfo): boolean {
+  return info.sentence.block === 'listItem' || (info.sentence.lineStart && /^[-*•–]\s/.test(analysis.document.text.slice(info.sentence.start, info.sentence.start + 2)))
+}
+
+/**
+ * The source of a list item's figures: the sentence ending in a colon above
+ * the list, when it has an attribution or names who acts ("Main points of
+ * the plan:" names no one; "Chancellor Ruth Ames has:" does).
+ */
+function leadIn(analysis: Analysis, index: number): Attribution | undefined {
+  const {sentences} = analysis
+  if (!listItem(analysis, sentences[index]!)) return undefined
+  let i = index - 1
+  while (i >= 0 && i > index - 30 && listItem(analysis, sentences[i]!)) i--
+  const lead = sentences[i]
+  if (!lead || !/:\s*$/.test(analysis.document.text.slice(lead.sentence.start, lead.sentence.end))) return undefined
+  const cue = covering(lead)
+  if (cue) return cue
+  const name = lead.sentence.words.filter((t) => t.capital && t.index > 0 && !stopwords.has(t.norm))
+  return name.length > 0 ? synthetic(lead, name.slice(0, 3)) : undefined
 }
 
 /** The attribution that sources a sentence's figures (or, with `figure`, that one figure). */

@@ -26,7 +26,7 @@ export const reportingVerbs = set(`
   believe believes believed maintain maintains maintained contend contends contended
   assert asserts asserted declare declares declared observe observes observed remark remarks remarked
   recall recalls recalled complain complains complained expect expects expected expecting projected projects
-  ask asks asked reply replies replied answered tweeted posted
+  ask asks asked reply replies replied answered tweeted posted recognise recognises recognised recognize recognizes recognized
   agree agrees agreed countered stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
   hail hails hailed praise praises praised criticise criticises criticised criticize criticizes criticized
   condemn condemns condemned slam slams slammed slamming blast blasts blasted blasting confess confesses confessed
@@ -108,7 +108,7 @@ export const bodyNouns = set(`
   prosecutors prosecutor parliament congress senate assembly cabinet service army military
   intelligence force navy guard coastguard staff command operator institute university observatory
   centre center organisation organization union association federation foundation charity party
-  school hospital trust exchange watchdog authorities
+  school hospital trust exchange watchdog authorities mps lawmakers legislators auditors investigators
 `)
 
 /** Time units: a number counting these places an event in time. */
