@@ -4,7 +4,7 @@
  * temporary file renamed over the original), and only when the text to
  * replace is exactly what was reported.
  */
-import {renameSync, statSync, writeFileSync, chmodSync, rmSync} from 'node:fs'
+import {existsSync, renameSync, statSync, writeFileSync, chmodSync, rmSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {VFile} from 'vfile'
 
@@ -52,7 +52,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 /** Writes a file so that a crash leaves either the old text or the new, never half of one. */
 export function writeAtomic(path: string, text: string) {
   const temporary = join(dirname(path), `.${basename(path)}.copydesk-${process.pid}.tmp`)
-  const mode = statSync(path).mode
+  const mode = existsSync(path) ? statSync(path).mode : 0o644
   try {
     writeFileSync(temporary, text, {flag: 'wx'})
     chmodSync(temporary, mode & 0o7777)

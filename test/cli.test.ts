@@ -265,3 +265,70 @@ describe('a reader that stops early', () => {
     expect(code).toBe(0)
   })
 })
+
+describe('an archive: --jobs, --shard and --cache', () => {
+  // More files than one batch (32), so batches, workers and shards all have work.
+  const story = (i: number) => `The Hermit Kingdom fired two missiles, it is understood.\n\nRepairs will cost £${i + 10} million.`
+  const make = () => {
+    for (let i = 0; i < 70; i++) write(`archive/${String(i).padStart(2, '0')}/story-${i}.txt`, story(i))
+    write('archive/broken/.retextrc.json', '{"plugins": [')
+    write('archive/broken/story.txt', 'A tragic loss.')
+  }
+  const json = (args: string[]) => {
+    const result = run(['--format', 'json', ...args], {cwd: dir})
+    return {code: result.code, stderr: result.stderr, files: JSON.parse(result.stdout || '[]') as Array<{path: string; messages: unknown[]}>}
+  }
+
+  it('gives the same report, in the same order, on one thread or several', () => {
+    make()
+    const one = json(['-j', '1', 'archive'])
+    expect(one.files).toHaveLength(70)
+    expect(one.files.every((f) => f.messages.length === 3)).toBe(true)
+    expect(one.code).toBe(2)
+    expect(one.stderr).toMatch(/^copydesk: archive\/broken\/\.retextrc\.json:1:\d+: not valid JSON/m)
+    for (const jobs of ['2', '3']) {
+      const many = json(['--jobs', jobs, 'archive'])
+      expect(many).toEqual(one)
+    }
+  })
+
+  it('splits the files into shards that together are the whole run', () => {
+    make()
+    const all = json(['archive']).files
+    const shards = ['1/3', '2/3', '3/3'].map((s) => json(['--shard', s, 'archive']).files)
+    expect(shards.map((s) => s.length).sort()).toEqual([23, 23, 24])
+    expect(shards.flat().sort((a, b) => a.path.localeCompare(b.path, 'en'))).toEqual(all)
+    expect(json(['--shard', '2/3', 'archive']).files).toEqual(shards[1])
+  })
+
+  it('serves unchanged files from the cache, and lints changed ones again', () => {
+    make()
+    const plain = json(['archive']).files
+    const first = json(['--cache', 'archive'])
+    expect(first.files).toEqual(plain)
+    const cachePath = join(dir, '.copydeskcache')
+    const stored = JSON.parse(readFileSync(cachePath, 'utf8')) as {files: Record<string, {result: {messages: Array<{reason: string}>}}>}
+    expect(Object.keys(stored.files)).toHaveLength(70)
+    // Proof that a hit is read, not linted: mark one cached result and see it come back.
+    const marked = Object.keys(stored.files).find((p) => p.endsWith('story-5.txt'))!
+    stored.files[marked]!.result.messages[0]!.reason = 'from the cache'
+    writeFileSync(cachePath, JSON.stringify(stored))
+    const second = json(['--cache', 'archive']).files
+    expect(JSON.stringify(second.find((f) => f.path.endsWith('story-5.txt')))).toContain('from the cache')
+    // A changed file is linted again; so is every file under a changed configuration.
+    write('archive/05/story-5.txt', story(5) + '\n\nCritics slammed the plan.')
+    const third = json(['--cache', 'archive']).files
+    expect(JSON.stringify(third.find((f) => f.path.endsWith('story-5.txt')))).not.toContain('from the cache')
+    expect(third.find((f) => f.path.endsWith('story-5.txt'))!.messages).toHaveLength(5)
+    config({hedge: 'off'}, 'archive/.retextrc.json')
+    const fourth = json(['--cache', 'archive']).files
+    expect(fourth.flatMap((f) => f.messages as Array<{source: string}>).filter((m) => m.source === 'hedge')).toEqual([])
+    expect(fourth.find((f) => f.path.endsWith('story-1.txt'))!.messages).toHaveLength(2)
+  })
+
+  it('says what is wrong with a bad --jobs, --shard or --cache-location', () => {
+    expect(run(['--jobs', '0', 'x.txt'], {cwd: dir})).toMatchObject({code: 2, stderr: 'copydesk: --jobs needs a whole number of workers, 1 or more, not "0"\n'})
+    expect(run(['--shard', '4/3', 'x.txt'], {cwd: dir})).toMatchObject({code: 2, stderr: 'copydesk: --shard needs i/n with 1 ≤ i ≤ n (for example 2/4), not "4/3"\n'})
+    expect(run(['--cache-location', 'c.json', 'x.txt'], {cwd: dir})).toMatchObject({code: 2, stderr: 'copydesk: --cache-location needs --cache\n'})
+  })
+})

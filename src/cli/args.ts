@@ -19,6 +19,12 @@ export interface Args {
   readonly fixDryRun: boolean
   readonly maxWarnings?: number
   readonly color?: boolean
+  /** Worker threads (default: one a core). */
+  readonly jobs?: number
+  /** This run's share: [i, n]. */
+  readonly shard?: readonly [number, number]
+  /** Where to keep the cache, when --cache is on. */
+  readonly cache?: string
   readonly help: boolean
   readonly version: boolean
 }
@@ -47,6 +53,10 @@ const options = {
   'max-warnings': {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
+  jobs: {type: 'string', short: 'j'},
+  shard: {type: 'string'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } as const
@@ -75,6 +85,18 @@ export function parse(argv: readonly string[]): Args {
     maxWarnings = Number(v['max-warnings'])
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v['max-warnings']}"`)
   }
+  let jobs: number | undefined
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new UsageError(`--jobs needs a whole number of workers, 1 or more, not "${v.jobs}"`)
+    jobs = Number(v.jobs)
+  }
+  let shard: [number, number] | undefined
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard)
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard needs i/n with 1 ≤ i ≤ n (for example 2/4), not "${v.shard}"`)
+    shard = [Number(m[1]), Number(m[2])]
+  }
+  if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location needs --cache')
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write')
   if (v.fix && parsed.positionals.length === 0) throw new UsageError('--fix needs files to write; for standard input use --fix-dry-run')
@@ -95,6 +117,9 @@ export function parse(argv: readonly string[]): Args {
     fixDryRun: Boolean(v['fix-dry-run']),
     ...(maxWarnings !== undefined ? {maxWarnings} : {}),
     ...(v['no-color'] ? {color: false} : v.color ? {color: true} : {}),
+    ...(jobs !== undefined ? {jobs} : {}),
+    ...(shard ? {shard} : {}),
+    ...(v.cache ? {cache: v['cache-location'] ?? '.copydeskcache'} : {}),
     help: Boolean(v.help),
     version: Boolean(v.version)
   }
@@ -125,6 +150,14 @@ Options:
       --fix                   apply the fixes marked safe (see docs/rules.md),
                               writing each file atomically
       --fix-dry-run           print those fixes as a diff instead of writing
+  -j, --jobs <n>              lint on <n> worker threads (default: one a
+                              core; 1 lints in one thread)
+      --shard <i/n>           lint only the i-th of n equal shares of the
+                              files (a CI matrix over an archive)
+      --cache                 skip files unchanged since the last run
+                              (same text, configuration and copydesk)
+      --cache-location <path> where --cache keeps results (default:
+                              .copydeskcache)
   -q, --quiet                 report errors only
       --max-warnings <n>      exit 1 when there are more than <n> warnings
       --color, --no-color     force colour on or off (default: on for a
@@ -146,6 +179,8 @@ Examples:
   copydesk --changed-since origin/main --format github drafts
                                            annotate only what a pull request changed
   copydesk --max-warnings 0 --quiet drafts  fail on any warning, show errors
+  copydesk --cache --shard 1/4 archive/    a quarter of an archive, skipping
+                                           files linted before
 
 Configuration: .retextrc.json (or .retextrc, .retextrc.yml, or a "copydesk"
 field in package.json), found by walking up from each file:

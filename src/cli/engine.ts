@@ -5,7 +5,7 @@
  */
 import type {Readable} from 'node:stream'
 import {engine} from 'unified-engine'
-import {unified, type Plugin} from 'unified'
+import {unified, type Plugin, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import copydesk from '../index.js'
 import copydeskParse from '../parse.js'
@@ -29,6 +29,10 @@ export interface LintOptions {
   readonly plugins?: ReadonlyArray<Plugin<unknown[]>>
   /** Free each tree once linted (the report needs only messages and the summary). */
   readonly release?: boolean
+  /** The processor to configure (default: copydesk's parser). */
+  readonly processor?: Processor
+  /** Whether copydesk runs when no configuration names it (default: yes). */
+  readonly preset?: boolean
 }
 
 // The engine takes plugins of any options; copydesk checks its own.
@@ -42,7 +46,7 @@ export function lint(options: LintOptions): Promise<VFile[]> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor: unified().use(copydeskParse),
+        processor: (options.processor ?? unified().use(copydeskParse)) as never,
         files: [...options.files],
         extensions,
         cwd: options.cwd,
@@ -55,8 +59,8 @@ export function lint(options: LintOptions): Promise<VFile[]> {
         detectConfig: !options.noConfig,
         ...(options.config ? {rcPath: options.config} : {}),
         configTransform: configTransform as never,
-        defaultConfig: {plugins: [[preset, {}]]},
-        plugins: [[preset, {}], ...(options.plugins ?? []).map((plugin) => [plugin] as [Plugin<unknown[]>]), ...(options.release ? [[releaser] as [Plugin<unknown[]>]] : [])],
+        defaultConfig: {plugins: options.preset === false ? [] : [[preset, {}]]},
+        plugins: [...(options.preset === false ? [] : [[preset, {}] as [Plugin<unknown[]>, object]]), ...(options.plugins ?? []).map((plugin) => [plugin] as [Plugin<unknown[]>]), ...(options.release ? [[releaser] as [Plugin<unknown[]>]] : [])],
         ignoreName: '.copydeskignore',
         detectIgnore: !options.noIgnore,
         ...(options.ignorePath ? {ignorePath: options.ignorePath} : {}),

@@ -8,11 +8,10 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import process from 'node:process'
 import type {VFile} from 'vfile'
-import type {Plugin} from 'unified'
 import {ruleNames} from '../data.js'
 import {severityOf} from '../report.js'
 import {help, parse, UsageError, type Args} from './args.js'
-import {lint} from './engine.js'
+import {defaultJobs, run} from './run.js'
 import {applyEdits, fixEdits, unifiedDiff, writeAtomic} from '../fix.js'
 import {jsonErrorOffset} from './json-position.js'
 import {json} from '../reporters/json.js'
@@ -60,7 +59,18 @@ function progress(enabled: boolean) {
   const done = () => {
     if (enabled && last > 0) process.stderr.write('\r\u001B[K')
   }
-  return {plugin: () => () => tick(), done}
+  return {tick, done}
+}
+
+/** What, besides the files and their configuration, changes results: --config (and its text), --no-config. */
+function cacheSettings(args: Args, cwd: string): string {
+  if (args.noConfig) return 'no-config'
+  if (!args.config) return ''
+  try {
+    return `config\0${readFileSync(resolve(cwd, args.config), 'utf8')}`
+  } catch {
+    return `config\0${args.config}`
+  }
 }
 
 function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
@@ -238,7 +248,7 @@ async function main() {
   }
   const ticker = progress(Boolean(process.stderr.isTTY) && args.format !== 'json' && args.files.length > 0)
   const context = {
-    files: await lint({
+    files: await run({
       files: args.files,
       cwd,
       streamIn: process.stdin,
@@ -248,7 +258,10 @@ async function main() {
       ...(args.ignorePath ? {ignorePath: args.ignorePath} : {}),
       ignorePatterns: args.ignorePatterns,
       noIgnore: args.noIgnore,
-      plugins: [ticker.plugin as Plugin<unknown[]>],
+      onFile: ticker.tick,
+      jobs: args.jobs ?? defaultJobs(),
+      ...(args.shard ? {shard: args.shard} : {}),
+      ...(args.cache ? {cache: args.cache, cacheSettings: cacheSettings(args, cwd)} : {}),
       release: true
     }).catch((error: Error) => {
       ticker.done()

@@ -1,0 +1,152 @@
+/**
+ * Runs copydesk over many files: the engine finds them (globs, folders,
+ * ignore files) in a first pass that reads but does not lint, then lints them
+ * in batches, on worker threads with `jobs` > 1, from the cache where a file
+ * is unchanged, and only this machine's share with `shard`.
+ *
+ * (unified-engine waits for every file of a run before it flushes any, and
+ * checks all of them each time one arrives: a run over 2,000 files spends
+ * most of its time there. Batches keep that wait short.)
+ */
+import {availableParallelism} from 'node:os'
+import {resolve} from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {lint, type LintOptions} from './engine.js'
+import {serialize, restore, type Serialized} from './serialize.js'
+import {Cache} from './cache.js'
+
+export interface RunOptions extends LintOptions {
+  /** Worker threads; 1 lints in this thread. */
+  readonly jobs?: number
+  /** This run's share of the files: `[i, n]` is the i-th of n (1-based). */
+  readonly shard?: readonly [number, number]
+  /** Where to keep results of unchanged files, if anywhere. */
+  readonly cache?: string
+  /** Options that change results besides the configuration files (part of the cache key). */
+  readonly cacheSettings?: string
+  /** Called once a file is linted (the CLI's progress counter). */
+  readonly onFile?: () => void
+}
+
+/** A file is linted in a batch of this many. */
+export const batchSize = 32
+
+const discovering = 'copydesk: discovering'
+
+/** The files the engine would lint, read but not linted; and those with a problem already (missing, ignored, bad config). */
+async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFile[]}> {
+  const processor = unified().use(function () {
+    // Stop every file at its parse: the engine then never queues it (see above).
+    this.parser = () => {
+      throw new Error(discovering)
+    }
+  })
+  const files = await lint({...options, processor, plugins: [], release: false, preset: false})
+  const todo: VFile[] = []
+  const done: VFile[] = []
+  for (const file of files) {
+    const only = file.messages.length === 1 ? file.messages[0]! : undefined
+    if (only && only.fatal && (only.reason === discovering || (only.cause as Error | undefined)?.message === discovering)) {
+      todo.push(new VFile({path: file.path, cwd: file.cwd, value: String(file.value ?? '')}))
+    } else done.push(file)
+  }
+  return {todo, done}
+}
+
+export async function run(options: RunOptions): Promise<VFile[]> {
+  const progress = options.onFile ? [(() => () => options.onFile!()) as never] : []
+  // Standard input: one file, one run.
+  if (options.files.length === 0) return lint({...options, plugins: [...(options.plugins ?? []), ...progress]})
+  const {todo: found, done} = await discover(options)
+  let todo = found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  if (options.shard) {
+    const [i, n] = options.shard
+    todo = todo.filter((_, index) => index % n === i - 1)
+  }
+  const cache = options.cache ? Cache.open(resolve(options.cwd, options.cache), options.cacheSettings) : undefined
+  const results: VFile[] = [...done]
+  const fresh: VFile[] = []
+  for (const file of todo) {
+    const hit = cache?.get(file)
+    if (hit) {
+      results.push(restore(hit, String(file.value)))
+      options.onFile?.()
+    } else fresh.push(file)
+  }
+  const batches: VFile[][] = []
+  for (let i = 0; i < fresh.length; i += batchSize) batches.push(fresh.slice(i, i + batchSize))
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, batches.length))
+  const linted = jobs > 1 ? await inWorkers(batches, options, jobs) : await inThread(batches, options, progress)
+  for (const [index, file] of fresh.entries()) {
+    const serialized = linted[index]!
+    cache?.set(file, serialized)
+    results.push(restore(serialized, String(file.value)))
+  }
+  cache?.save()
+  return results
+}
+
+async function inThread(batches: VFile[][], options: RunOptions, progress: never[]): Promise<Serialized[]> {
+  const out: Serialized[] = []
+  for (const batch of batches) {
+    const files = await lint({...options, files: batch, plugins: [...(options.plugins ?? []), ...progress]})
+    // The engine returns files in its own order: match them to the batch by path.
+    const byPath = new Map(files.map((f) => [f.path, f]))
+    for (const file of batch) out.push(serialize(byPath.get(file.path) ?? file))
+  }
+  return out
+}
+
+function inWorkers(batches: VFile[][], options: RunOptions, jobs: number): Promise<Serialized[]> {
+  const results: Serialized[][] = []
+  let next = 0
+  const settings = {
+    cwd: options.cwd,
+    config: options.config,
+    noConfig: options.noConfig,
+    ignorePath: options.ignorePath,
+    ignorePatterns: options.ignorePatterns,
+    noIgnore: options.noIgnore,
+    release: options.release
+  }
+  return new Promise((resolve, reject) => {
+    let running = 0
+    let failed = false
+    const start = () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
+      running++
+      const give = () => {
+        if (next >= batches.length) {
+          void worker.terminate()
+          return
+        }
+        const index = next++
+        worker.postMessage({index, files: batches[index]!.map((f) => ({path: f.path, value: String(f.value)}))})
+      }
+      worker.on('message', (message: {index?: number; results?: Serialized[]; progress?: number}) => {
+        if (message.progress) for (let i = 0; i < message.progress; i++) options.onFile?.()
+        if (message.results && message.index !== undefined) {
+          results[message.index] = message.results
+          give()
+        }
+      })
+      worker.on('error', (error) => {
+        failed = true
+        reject(error)
+      })
+      worker.on('exit', () => {
+        running--
+        if (running === 0 && !failed) resolve(results.flat())
+      })
+      give()
+    }
+    for (let i = 0; i < jobs; i++) start()
+  })
+}
+
+/** The default for `--jobs`: every core. */
+export function defaultJobs(): number {
+  return availableParallelism()
+}
