@@ -332,3 +332,15 @@ describe('an archive: --jobs, --shard and --cache', () => {
     expect(run(['--cache-location', 'c.json', 'x.txt'], {cwd: dir})).toMatchObject({code: 2, stderr: 'copydesk: --cache-location needs --cache\n'})
   })
 })
+
+describe('one draft with no configuration around it', () => {
+  it('is linted without the engine, with the same report as through it', () => {
+    write('draft.txt', readFileSync(join(root, 'examples/draft.txt'), 'utf8'))
+    const direct = run(['--format', 'json', 'draft.txt'], {cwd: dir})
+    // An ignore pattern (matching nothing) sends the same file through unified-engine.
+    const engine = run(['--format', 'json', '--ignore-pattern', 'nothing-matches-this', 'draft.txt'], {cwd: dir})
+    expect(direct.code).toBe(1)
+    expect(direct).toEqual(engine)
+    expect(JSON.parse(direct.stdout)[0].messages.length).toBeGreaterThan(5)
+  })
+})

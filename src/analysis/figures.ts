@@ -129,7 +129,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   const g = match.groups!
   let start = match.index
   let end = start + match[0].length
-  const before = text.slice(0, start)
+  // What comes before, as far back as any test looks: a pattern anchored at the end scans all of it.
+  const from = Math.max(0, start - 160)
+  const before = text.slice(from, start)
+  const clause = clauseBefore(before, from > 0)
   const after = text.slice(end)
   const prev = lastWord(before)
   const next = firstWord(after)
@@ -187,10 +190,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
     else if (!not && conversion.test(before)) not = 'conversion'
     else if (!not && plain && sample.test(before)) not = 'sample size'
-    else if (!not && marketMove.test(clauseBefore(before))) not = 'market data'
-    else if (!not && kind === 'money' && price.test(clauseBefore(before)) && !hedged.test(text)) not = 'price'
+    else if (!not && marketMove.test(clause)) not = 'market data'
+    else if (!not && kind === 'money' && price.test(clause) && !hedged.test(text)) not = 'price'
     else if (!not && plain && sportsRecord.test(after)) not = 'sports record'
-    else if (!not && ownResults.test(clauseBefore(before))) not = 'company results'
+    else if (!not && ownResults.test(clause)) not = 'company results'
     else if (!not && /^-\d+[A-Za-z]*/.test(after) && /^-\d*[A-Za-z]/.test(after.replace(/^-\d+(?=[A-Za-z])/, '-x'))) not = 'identifier'
     else if (!not && specUnits.test(attached || ` ${next}`)) not = 'specification'
     else if (!not && /^(?:ft|in|feet|inches|st|stone|m|cm)\b/i.test(attached || next) && /^\s?(?:ft|feet|in|inches|st|stone|m|cm)?\s*\d+\s?(?:in|inches|lb|lbs|cm)\b/i.test(after.replace(/^\s?(?:ft|feet|st|stone|m)\b/i, ''))) not = 'height'
@@ -256,15 +259,16 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   }
 
   // "the 1,237 delegates needed to win", "the 60 votes required for": a threshold set by rules, not a claim.
-  if (!not && /\bthe\s+$/i.test(text.slice(0, start)) && threshold.test(text.slice(end))) not = 'threshold'
+  const lead = Math.max(0, start - 40)
+  if (!not && /\bthe\s+$/i.test(text.slice(lead, start)) && threshold.test(text.slice(end))) not = 'threshold'
 
   // Take in the approximator before the number ("at least", "more than", "up to").
-  const approx = approximatorPattern.exec(text.slice(0, start))
+  const approx = approximatorPattern.exec(text.slice(lead, start))
   let approxWord: string | undefined
   if (approx) {
     const word = approx[1]!.toLowerCase()
     if (claimingApproximators.has(word) || absorbed.has(word)) {
-      start = approx.index + approx[0].toLowerCase().lastIndexOf(word)
+      start = lead + approx.index + approx[0].toLowerCase().lastIndexOf(word)
       if (claimingApproximators.has(word)) approxWord = word
     }
   }
@@ -310,9 +314,10 @@ const ownResults = new RegExp([
 ].join('|'), 'u')
 
 /** The words of the clause before a figure (back to the last comma, semicolon or dash). */
-function clauseBefore(before: string): string {
+function clauseBefore(before: string, truncated: boolean): string {
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' - '), before.lastIndexOf('—'))
-  return before.slice(cut + 1)
+  // A clause that starts before the window does not start where the window does (for patterns anchored at "^").
+  return cut === -1 && truncated ? '\u0000' + before : before.slice(cut + 1)
 }
 
 const raceDistances = new Set([60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000])

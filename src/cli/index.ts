@@ -19,7 +19,7 @@ import {stylish} from '../reporters/stylish.js'
 import {sarif} from '../reporters/sarif.js'
 import {github} from '../reporters/github.js'
 import {junit} from '../reporters/junit.js'
-import {changedSince, ChangedError, type Changes} from './changed.js'
+import type {Changes} from './changed.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
 import type {Summary} from '../analysis/summary.js'
 import {totals} from '../reporters/types.js'
@@ -239,6 +239,7 @@ async function main() {
   const cwd = process.cwd()
   let changes: Changes | undefined
   if (args.changedSince !== undefined) {
+    const {changedSince, ChangedError} = await import('./changed.js')
     try {
       changes = changedSince(args.changedSince, cwd)
     } catch (error) {

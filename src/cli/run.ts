@@ -8,14 +8,13 @@
  * checks all of them each time one arrives: a run over 2,000 files spends
  * most of its time there. Batches keep that wait short.)
  */
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
-import {resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {Worker} from 'node:worker_threads'
-import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {lint, type LintOptions} from './engine.js'
-import {serialize, restore, type Serialized} from './serialize.js'
-import {Cache} from './cache.js'
+import type {LintOptions} from './engine.js'
+import type {Serialized} from './serialize.js'
 
 export interface RunOptions extends LintOptions {
   /** Worker threads; 1 lints in this thread. */
@@ -37,6 +36,7 @@ const discovering = 'copydesk: discovering'
 
 /** The files the engine would lint, read but not linted; and those with a problem already (missing, ignored, bad config). */
 async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFile[]}> {
+  const {unified} = await import('unified')
   const processor = unified().use(function () {
     // Stop every file at its parse: the engine then never queues it (see above).
     this.parser = () => {
@@ -55,17 +55,70 @@ async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFi
   return {todo, done}
 }
 
+/** unified-engine and what it loads take a quarter of a second: only load it when a run needs it. */
+async function lint(options: LintOptions): Promise<VFile[]> {
+  const engine = await import('./engine.js')
+  return engine.lint(options)
+}
+
+/** Names unified-engine reads configuration or ignore rules from, walking up from a file. */
+const configNames = ['.retextrc', '.retextrc.json', '.retextrc.js', '.retextrc.cjs', '.retextrc.mjs', '.retextrc.yml', '.retextrc.yaml', '.copydeskignore']
+
+/**
+ * One file named as it is, with no configuration or ignore file anywhere
+ * above it and no option that changes either: the engine would lint it with
+ * the preset and nothing else, so lint it so without loading the engine
+ * (the short-draft case: an editor's save hook, a pre-commit run).
+ */
+function plainFile(options: RunOptions): string | undefined {
+  if (options.files.length !== 1 || options.config || options.ignorePath || (options.ignorePatterns?.length ?? 0) > 0 || options.cache || options.shard) return undefined
+  const given = options.files[0]
+  if (typeof given !== 'string' || /[*?[\]{}!]/.test(given) || given.split(/[\\/]/).includes('node_modules')) return undefined
+  const path = resolve(options.cwd, given)
+  try {
+    if (!statSync(path).isFile()) return undefined
+  } catch {
+    return undefined
+  }
+  if (options.noConfig && options.noIgnore) return path
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    for (const name of configNames) if (existsSync(join(dir, name))) return undefined
+    const pkg = join(dir, 'package.json')
+    if (!options.noConfig && existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>).copydesk !== undefined) return undefined
+      } catch {
+        return undefined
+      }
+    }
+    if (dirname(dir) === dir) return path
+  }
+}
+
+async function lintPlain(path: string, options: RunOptions): Promise<VFile[]> {
+  const [{unified}, {default: copydesk}, {default: copydeskParse}] = await Promise.all([import('unified'), import('../index.js'), import('../parse.js')])
+  const file = new VFile({path: relative(options.cwd, path), cwd: options.cwd, value: readFileSync(path, 'utf8')})
+  const processor = unified().use(copydeskParse).use(copydesk)
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+  options.onFile?.()
+  return [file]
+}
+
 export async function run(options: RunOptions): Promise<VFile[]> {
   const progress = options.onFile ? [(() => () => options.onFile!()) as never] : []
   // Standard input: one file, one run.
   if (options.files.length === 0) return lint({...options, plugins: [...(options.plugins ?? []), ...progress]})
+  const plain = plainFile(options)
+  if (plain) return lintPlain(plain, options)
   const {todo: found, done} = await discover(options)
   let todo = found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   if (options.shard) {
     const [i, n] = options.shard
     todo = todo.filter((_, index) => index % n === i - 1)
   }
-  const cache = options.cache ? Cache.open(resolve(options.cwd, options.cache), options.cacheSettings) : undefined
+  const cache = options.cache ? (await import('./cache.js')).Cache.open(resolve(options.cwd, options.cache), options.cacheSettings) : undefined
+  const {serialize, restore} = cache || (options.jobs ?? 1) > 1 ? await import('./serialize.js') : ({} as typeof import('./serialize.js'))
   const results: VFile[] = [...done]
   const fresh: VFile[] = []
   for (const file of todo) {
@@ -78,23 +131,30 @@ export async function run(options: RunOptions): Promise<VFile[]> {
   const batches: VFile[][] = []
   for (let i = 0; i < fresh.length; i += batchSize) batches.push(fresh.slice(i, i + batchSize))
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, batches.length))
-  const linted = jobs > 1 ? await inWorkers(batches, options, jobs) : await inThread(batches, options, progress)
-  for (const [index, file] of fresh.entries()) {
-    const serialized = linted[index]!
-    cache?.set(file, serialized)
-    results.push(restore(serialized, String(file.value)))
+  if (jobs > 1) {
+    const linted = await inWorkers(batches, options, jobs)
+    for (const [index, file] of fresh.entries()) {
+      cache?.set(file, linted[index]!)
+      results.push(restore(linted[index]!, String(file.value)))
+    }
+  } else {
+    const linted = await inThread(batches, options, progress)
+    for (const [index, file] of fresh.entries()) {
+      cache?.set(file, serialize(linted[index]!))
+      results.push(linted[index]!)
+    }
   }
   cache?.save()
   return results
 }
 
-async function inThread(batches: VFile[][], options: RunOptions, progress: never[]): Promise<Serialized[]> {
-  const out: Serialized[] = []
+async function inThread(batches: VFile[][], options: RunOptions, progress: never[]): Promise<VFile[]> {
+  const out: VFile[] = []
   for (const batch of batches) {
     const files = await lint({...options, files: batch, plugins: [...(options.plugins ?? []), ...progress]})
     // The engine returns files in its own order: match them to the batch by path.
     const byPath = new Map(files.map((f) => [f.path, f]))
-    for (const file of batch) out.push(serialize(byPath.get(file.path) ?? file))
+    for (const file of batch) out.push(byPath.get(file.path) ?? file)
   }
   return out
 }
