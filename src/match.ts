@@ -63,6 +63,9 @@ export class Matcher {
   }
 
   private longestAt(tokens: readonly Token[], start: number): Match | undefined {
+    // Most tokens start no phrase: one lookup, no closure.
+    const node = this.root.next.get(tokens[start]!.norm)
+    if (!node) return undefined
     let best: Match | undefined
     const walk = (node: Node, i: number) => {
       for (const end of node.ends) {
@@ -76,9 +79,7 @@ export class Matcher {
       const any = token.word ? node.next.get(wildcard) : undefined
       if (any) walk(any, i + 1)
     }
-    const first = tokens[start]!
-    const node = this.root.next.get(first.norm)
-    if (node) walk(node, start + 1)
+    walk(node, start + 1)
     return best
   }
 

@@ -63,6 +63,8 @@ const upperStart = /^\p{Lu}/u
 
 export function normalize(value: string): string {
   let norm = value.toLowerCase()
+  // Most words have no apostrophe or hyphen.
+  if (!/['’‘-]/.test(norm)) return norm
   if (norm.includes('’') || norm.includes('‘')) norm = norm.replace(/[’‘]/g, "'")
   if (norm.includes('-')) norm = norm.replace(/-/g, '')
   if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2)
@@ -78,13 +80,16 @@ export function tokenize(text: string, offset = 0, from = 0, to = text.length): 
     const value = match[0]
     const end = match.index + value.length
     if (end > to) break
+    // ASCII first: most tokens are, and a char code test is cheaper than a Unicode pattern.
+    const code = value.charCodeAt(0)
+    const ascii = code < 128
     tokens.push({
       value,
       norm: normalize(value),
       start: match.index + offset,
       end: end + offset,
-      word: wordStart.test(value),
-      capital: upperStart.test(value),
+      word: ascii ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : wordStart.test(value),
+      capital: ascii ? code >= 65 && code <= 90 : upperStart.test(value),
       index: tokens.length
     })
   }

@@ -91,7 +91,10 @@ function mayBeNumber(t: {value: string; norm: string}): boolean {
 
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   // Most sentences have no number at all: skip the pattern for them.
-  if (!sentence.words.some(mayBeNumber) && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
+  if (!sentence.words.some((t) => {
+    const c = t.value.charCodeAt(0)
+    return (c >= 48 && c <= 57) || mayBeNumber(t)
+  }) && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
   const text = doc.text.slice(sentence.start, sentence.end)
   const headline = isHeadline(sentence, text)
   const raws: Raw[] = []
@@ -435,9 +438,19 @@ function nounsAfter(text: string, end: number): string[] {
   return words.filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()).filter((w) => !stopwords.has(w) && !genericNouns.has(w) && w.length > 2 && !timeUnits.has(w))
 }
 
+const wordChar = /[\p{L}\p{N}'’.-]/u
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+/** The last word of a text, lower case, without a full stop (a scan from the end: a pattern anchored at "$" reads it all). */
 function lastWord(text: string): string {
-  const m = /([\p{L}\p{N}'’.-]+)[^\p{L}\p{N}]*$/u.exec(text)
-  return m ? m[1]!.toLowerCase().replace(/\.$/, '') : ''
+  let end = text.length
+  while (end > 0 && !letterOrDigit.test(text[end - 1]!)) end--
+  let start = end
+  while (start > 0 && wordChar.test(text[start - 1]!)) start--
+  // (The pattern this replaces let the word end in ' . - ’ too.)
+  let stop = end
+  while (stop < text.length && /['’.-]/.test(text[stop]!)) stop++
+  return start === end ? '' : text.slice(start, stop).toLowerCase().replace(/\.$/, '')
 }
 
 function firstWord(text: string): string {
