@@ -68,6 +68,16 @@ describe('--format sarif', () => {
     expect(after.partialFingerprints).toEqual(before.partialFingerprints)
   })
 
+  it('gives two findings of the same text different fingerprints, even when one runs across a line break', () => {
+    const dir = temp('copydesk-sarif-')
+    writeFileSync(join(dir, 'draft.txt'), 'It was a devastating blow.\n\nIt was a devastating\nblow again.\n')
+    const results = JSON.parse(run(['--format', 'sarif', 'draft.txt'], {cwd: dir}).stdout).runs[0].results as Array<{partialFingerprints: {copydeskFindingHash: string}}>
+    const prints = results.map((r) => r.partialFingerprints.copydeskFindingHash)
+    expect(prints).toHaveLength(2)
+    expect(new Set(prints).size).toBe(2)
+    expect(prints.map((p) => p.split(':')[1])).toEqual(['1', '2'])
+  })
+
   const multitool = join(root, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool')
   it.skipIf(!existsSync(multitool) || process.platform !== 'linux')('passes the SARIF Multitool with GitHub’s rules', () => {
     // npm may skip the package's postinstall that marks the binary executable.
@@ -175,6 +185,42 @@ describe('--changed-since', () => {
       ['new.txt', ['1 regime', '1 reportedly', '1 tragic']],
       ['story.txt', ['5 tragic']]
     ])
+  })
+
+  it('reads paths with spaces and accents, content lines that look like headers, and any diff.mnemonicPrefix', () => {
+    const dir = repository()
+    writeFileSync(join(dir, 'my story.txt'), 'A.\n\nB.\n')
+    writeFileSync(join(dir, 'café.txt'), 'A.\n\nB.\n')
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'more')
+    git(dir, 'config', 'diff.mnemonicPrefix', 'true')
+    writeFileSync(join(dir, 'my story.txt'), 'A.\n\n++ note\n\nB. The regime fell.\n')
+    writeFileSync(join(dir, 'café.txt'), 'A.\n\nB. It is reportedly over.\n')
+    writeFileSync(join(dir, 'nouveau-é.txt'), 'A tragic loss.\n')
+    git(dir, 'tag', 'base', 'HEAD')
+    const result = run(['--format', 'json', '--changed-since', 'base', 'my story.txt', 'café.txt', 'nouveau-é.txt'], {cwd: dir})
+    const files = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{line: number; ruleId: string}>}>
+    expect(files.map((f) => [f.path, f.messages.map((m) => `${m.line} ${m.ruleId}`)])).toEqual([
+      ['café.txt', ['3 reportedly']],
+      ['my story.txt', ['5 regime']],
+      ['nouveau-é.txt', ['1 tragic']]
+    ])
+  })
+
+  it('counts from where the branch left the ref, not from the ref’s newest commit', () => {
+    const dir = repository()
+    git(dir, 'checkout', '-q', '-b', 'feature')
+    writeFileSync(join(dir, 'story.txt'), 'The regime fell on Monday.\n\nIt is reportedly over.\n\nIt was a tragic end.\n')
+    git(dir, 'commit', '-q', '-am', 'feature line')
+    git(dir, 'checkout', '-q', 'main')
+    writeFileSync(join(dir, 'story.txt'), 'The government fell on Monday.\n\nIt is reportedly over.\n')
+    git(dir, 'commit', '-q', '-am', 'edited on main')
+    git(dir, 'checkout', '-q', 'feature')
+    for (const ref of ['main', 'main...', 'main...HEAD']) {
+      const result = run(['--format', 'json', '--changed-since', ref, 'story.txt'], {cwd: dir})
+      const [file] = JSON.parse(result.stdout) as Array<{messages: Array<{line: number; ruleId: string}>}>
+      expect(file!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['5 tragic'])
+    }
   })
 
   it('says so for an unknown ref, with a suggestion', () => {

@@ -84,7 +84,8 @@ export function sarif(files: readonly ReportFile[], {version}: {version: string}
     const seen = new Map<string, number>()
     for (const m of file.messages) {
       const id = `${m.source}/${m.ruleId}`
-      const key = `${id}\u0000${m.actual}`
+      // (The same text as the fingerprint hashes: "devastating blow" across a line break is the same finding text.)
+      const key = `${id}\u0000${(m.actual ?? '').replace(/\s+/g, ' ')}`
       const occurrence = (seen.get(key) ?? 0) + 1
       seen.set(key, occurrence)
       const region = {startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn, ...(m.actual ? {snippet: {text: m.actual}} : {})}
