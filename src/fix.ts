@@ -4,7 +4,7 @@
  * temporary file renamed over the original), and only when the text to
  * replace is exactly what was reported.
  */
-import {existsSync, renameSync, statSync, writeFileSync, chmodSync, rmSync} from 'node:fs'
+import {chmodSync, chownSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {VFile} from 'vfile'
 
@@ -49,14 +49,40 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return result + text.slice(at)
 }
 
-/** Writes a file so that a crash leaves either the old text or the new, never half of one. */
+/** Why a file must not be rewritten, if it must not: read-only, several hard links, not valid UTF-8. */
+export function unwritable(path: string): string | undefined {
+  const real = realpathSync(path)
+  const stat = statSync(real)
+  if ((stat.mode & 0o222) === 0) return 'it is read-only'
+  if (stat.nlink > 1) return `it has ${stat.nlink} hard links, which a rewrite would separate`
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(readFileSync(real))
+  } catch {
+    return 'it is not valid UTF-8, and rewriting it would change bytes outside the fixes'
+  }
+  return undefined
+}
+
+/**
+ * Writes a file so that a crash leaves either the old text or the new, never
+ * half of one: a temporary file beside it, with its mode and owner, renamed
+ * over it. A symbolic link is followed (the link stays, its target changes).
+ */
 export function writeAtomic(path: string, text: string) {
-  const temporary = join(dirname(path), `.${basename(path)}.copydesk-${process.pid}.tmp`)
-  const mode = existsSync(path) ? statSync(path).mode : 0o644
+  const target = existsSync(path) ? realpathSync(path) : path
+  const temporary = join(dirname(target), `.${basename(target)}.copydesk-${process.pid}.tmp`)
+  const stat = existsSync(target) ? statSync(target) : undefined
   try {
     writeFileSync(temporary, text, {flag: 'wx'})
-    chmodSync(temporary, mode & 0o7777)
-    renameSync(temporary, path)
+    chmodSync(temporary, (stat?.mode ?? 0o644) & 0o7777)
+    if (stat && process.getuid && (stat.uid !== process.getuid() || stat.gid !== process.getgid?.())) {
+      try {
+        chownSync(temporary, stat.uid, stat.gid)
+      } catch {
+        // Only the owner's own group, or root, can give a file away: keep ours.
+      }
+    }
+    renameSync(temporary, target)
   } catch (error) {
     rmSync(temporary, {force: true})
     throw error

@@ -1,5 +1,5 @@
 /** --fix and --fix-dry-run on text, Markdown and HTML. */
-import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -52,5 +52,50 @@ describe('--fix-dry-run', () => {
   it('reads standard input', () => {
     const result = run(['--fix-dry-run', '--stdin-filename', 'draft.txt'], {input: 'The Hermit Kingdom fired.\n'})
     expect(result.stdout).toBe('--- a/draft.txt\n+++ b/draft.txt\n@@ -1,2 +1,2 @@\n-The Hermit Kingdom fired.\n+North Korea fired.\n \n')
+  })
+})
+
+describe('--fix leaves alone what it must not rewrite', () => {
+  const draft = 'The Hermit Kingdom fired.\n'
+  const fixed = 'North Korea fired.\n'
+
+  it('follows a symbolic link: the link stays, its target is fixed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    writeFileSync(join(dir, 'target.txt'), draft)
+    symlinkSync('target.txt', join(dir, 'link.txt'))
+    expect(run(['--fix', 'link.txt'], {cwd: dir}).code).toBe(0)
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe(fixed)
+  })
+
+  it('keeps the file’s mode', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    writeFileSync(join(dir, 'draft.txt'), draft, {mode: 0o640})
+    chmodSync(join(dir, 'draft.txt'), 0o640)
+    run(['--fix', 'draft.txt'], {cwd: dir})
+    expect(statSync(join(dir, 'draft.txt')).mode & 0o777).toBe(0o640)
+    expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe(fixed)
+  })
+
+  it.each([
+    ['a read-only file', (dir: string) => {
+      writeFileSync(join(dir, 'draft.txt'), draft)
+      chmodSync(join(dir, 'draft.txt'), 0o444)
+    }, 'it is read-only'],
+    ['a file with two hard links', (dir: string) => {
+      writeFileSync(join(dir, 'draft.txt'), draft)
+      linkSync(join(dir, 'draft.txt'), join(dir, 'other.txt'))
+    }, 'it has 2 hard links, which a rewrite would separate'],
+    ['a file that is not valid UTF-8', (dir: string) => {
+      writeFileSync(join(dir, 'draft.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' news. ' + draft)]))
+    }, 'it is not valid UTF-8, and rewriting it would change bytes outside the fixes']
+  ])('does not rewrite %s, and says why (exit 2)', (_, setUp, why) => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    setUp(dir)
+    const before = readFileSync(join(dir, 'draft.txt'))
+    const result = run(['--fix', 'draft.txt'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(`copydesk: draft.txt: fixes not written: ${why}\n`)
+    expect(readFileSync(join(dir, 'draft.txt'))).toEqual(before)
   })
 })

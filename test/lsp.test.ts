@@ -35,12 +35,12 @@ function nextDiagnostics(uri: string): Promise<Diagnostic[]> {
 
 const documents = new Map<string, TextDocument>()
 
-async function open(path: string, text: string) {
+async function open(path: string, text: string, version = 1, languageId = 'plaintext') {
   const uri = pathToFileURL(path).href
-  const document = TextDocument.create(uri, 'plaintext', 1, text)
+  const document = TextDocument.create(uri, languageId, version, text)
   documents.set(uri, document)
   const diagnostics = nextDiagnostics(uri)
-  await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'plaintext', version: 1, text}})
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId, version, text}})
   return {uri, diagnostics: await diagnostics}
 }
 
@@ -122,6 +122,32 @@ describe('copydesk-language-server', () => {
       expect(after.text).toBe(`Intro.\n\n${comment}It is reportedly over.\n`)
       expect(after.diagnostics).toEqual([])
     }
+  })
+
+  it('re-checks the first edit of a document an editor opened as version 0', async () => {
+    const {uri, diagnostics} = await open(join(dir, 'zero.txt'), 'It is reportedly over.\n', 0)
+    expect(diagnostics.map(label)).toEqual(['0:6-0:16 hedge/reportedly'])
+    const after = await change(uri, [{range: diagnostics[0]!.range, newText: 'now'}])
+    expect(after.text).toBe('It is now over.\n')
+    expect(after.diagnostics).toEqual([])
+  })
+
+  it('wraps a Markdown table or paragraph line’s block instead of breaking it with a comment line', async () => {
+    const {uri, diagnostics} = await open(join(dir, 'table.md'), 'Intro.\n\n| a | b |\n| - | - |\n| It is reportedly over | x |\n\nEnd.\n', 1, 'markdown')
+    expect(diagnostics.map(label)).toEqual(['4:8-4:18 hedge/reportedly'])
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {textDocument: {uri}, range: diagnostics[0]!.range, context: {diagnostics}})) as CodeAction[]
+    const ignore = actions.find((a) => a.title === 'Ignore hedge/reportedly on this line')!
+    const after = await change(uri, ignore.edit!.changes![uri]!)
+    expect(after.text).toBe('Intro.\n\n<!-- copydesk-disable hedge/reportedly -->\n\n| a | b |\n| - | - |\n| It is reportedly over | x |\n\n<!-- copydesk-enable hedge/reportedly -->\n\nEnd.\n')
+    expect(after.diagnostics).toEqual([])
+  })
+
+  it('says what is wrong with a broken configuration, as the CLI does', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'copydesk-lsp-broken-'))
+    writeFileSync(join(project, '.retextrc.json'), JSON.stringify({plugins: [['copydesk', {rules: {hedeg: 'off'}}]]}))
+    const {diagnostics} = await open(join(project, 'story.txt'), 'It is reportedly over.\n')
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0]!.message).toMatch(/^copydesk could not check this file: .*unknown rule `hedeg`.*hedge/)
   })
 
   it('uses the configuration file next to or above the document', async () => {

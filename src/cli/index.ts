@@ -12,8 +12,8 @@ import {ruleNames} from '../data.js'
 import {severityOf} from '../report.js'
 import {help, parse, UsageError, type Args} from './args.js'
 import {defaultJobs, run} from './run.js'
-import {applyEdits, fixEdits, unifiedDiff, writeAtomic} from '../fix.js'
-import {jsonErrorOffset} from './json-position.js'
+import {applyEdits, fixEdits, unifiedDiff, unwritable, writeAtomic} from '../fix.js'
+import {describeProblem, oneLine, relative} from './problems.js'
 import {json} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
 import {sarif} from '../reporters/sarif.js'
@@ -126,6 +126,11 @@ function fixFiles(files: VFile[], cwd: string, write: boolean): string {
     diffs += unifiedDiff(name, before, after)
     if (write) {
       try {
+        const why = unwritable(resolve(cwd, file.path))
+        if (why) {
+          file.message(`fixes not written: ${why}`).fatal = true
+          continue
+        }
         writeAtomic(resolve(cwd, file.path), after)
       } catch (error) {
         file.message(`cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`).fatal = true
@@ -163,55 +168,9 @@ function inputErrors(files: readonly VFile[], cwd: string): string[] {
   return [...errors]
 }
 
-function relative(path: string, cwd: string): string {
-  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path
-}
 
-/** One line: which file, what is wrong (the deepest cause, not the engine's wrappers). */
-function describeProblem(m: {reason: string; cause?: unknown}, name: string, cwd: string): string {
-  const chain: string[] = [m.reason]
-  let cause = m.cause
-  while (cause instanceof Error) {
-    chain.push(cause.message)
-    cause = cause.cause
-  }
-  const deepest = oneLine(chain.at(-1)!)
-  const config = chain.map((c) => /^Cannot parse (?:given )?file `(.+)`/.exec(c)?.[1]).find(Boolean)
-  if (config) {
-    const path = relative(resolve(cwd, config), cwd)
-    if (/\.json$|package\.json$/.test(path)) {
-      const where = jsonError(resolve(cwd, config))
-      if (where) return `${path}:${where}`
-    }
-    const reason = deepest.replace(` in ${resolve(cwd, config)}`, '')
-    return reason.startsWith(`${path}: `) ? reason : `${path}: ${reason}`
-  }
-  const plugin = chain.map((c) => /Cannot find (?:module|package) [`'"]([^`'"]+)[`'"]/.exec(c)?.[1]).find(Boolean)
-  if (plugin) return `${name}: the configuration uses the plugin \`${plugin}\`, which is not installed (npm install ${plugin.startsWith('retext-') || plugin.startsWith('@') ? plugin : `retext-${plugin}`})`
-  if (chain.some((c) => /it[’']s ignored/.test(c))) return `${name}: skipped, it is ignored (.copydeskignore or --ignore-pattern)`
-  if (/ENOENT|No such file/i.test(chain.join(' '))) return `${name}: no such file or folder`
-  if (/EACCES|EPERM/.test(chain.join(' '))) return `${name}: permission denied`
-  return `${name}: ${deepest}`
-}
 
-/** "2:14: not valid JSON: expected …" for a configuration file that does not parse. */
-function jsonError(path: string): string | undefined {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
-  const error = jsonErrorOffset(text)
-  if (!error) return undefined
-  const before = text.slice(0, error.offset).split('\n')
-  const found = error.offset >= text.length ? 'the end of the file' : `\`${text[error.offset]}\``
-  return `${before.length}:${before.at(-1)!.length + 1}: not valid JSON: expected ${error.expected}, found ${found}`
-}
 
-function oneLine(text: string): string {
-  return text.split('\n')[0]!.replace(/\s+at\s.*$/, '').trim()
-}
 
 async function main() {
   // A reader that stops early (`copydesk … | head`) is not an error: stop quietly, with the code so far.

@@ -27,7 +27,8 @@ import {
   type Connection
 } from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {lint} from '../cli/engine.js'
+import {extensions, lint} from '../cli/engine.js'
+import {describeProblem} from '../cli/problems.js'
 import {ruleNames} from '../data.js'
 import {formatOf} from '../parse.js'
 
@@ -61,6 +62,39 @@ export function ignoreComment(uri: string, id: string): string {
   return format === 'text' ? `# copydesk-disable-next-line ${id}\n` : `<!-- copydesk-disable-next-line ${id} -->\n`
 }
 
+/** Documents copydesk reads: plain text, Markdown and HTML, by language or by extension. */
+function lintable(document: TextDocument): boolean {
+  if (['plaintext', 'text', 'markdown', 'html'].includes(document.languageId)) return true
+  const name = document.uri.split(/[/?#]/).filter(Boolean).at(-1) ?? ''
+  return extensions.some((extension) => name.toLowerCase().endsWith(`.${extension}`))
+}
+
+function relativeTo(path: string, cwd: string): string {
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path
+}
+
+/**
+ * The edits that switch a finding off on one line. In Markdown a comment line
+ * inside a paragraph or a table would break it in two, so there the block
+ * (the lines between blank lines) is wrapped in disable/enable comments.
+ */
+export function ignoreEdits(document: TextDocument, line: number, id: string): TextEdit[] {
+  const text = (n: number) => document.getText({start: {line: n, character: 0}, end: {line: n + 1, character: 0}}).replace(/\r?\n$/, '')
+  const indent = /^[ \t]*/.exec(text(line))![0]
+  const markdown = formatOf(new VFile({path: document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri})) === 'markdown'
+  if (!markdown) return [TextEdit.insert({line, character: 0}, indent + ignoreComment(document.uri, id))]
+  let first = line
+  while (first > 0 && text(first - 1).trim() !== '') first--
+  if (first === line) return [TextEdit.insert({line, character: 0}, indent + ignoreComment(document.uri, id))]
+  let last = line
+  while (last + 1 < document.lineCount && text(last + 1).trim() !== '') last++
+  const blockIndent = /^[ \t]*/.exec(text(first))![0]
+  return [
+    TextEdit.insert({line: first, character: 0}, `${blockIndent}<!-- copydesk-disable ${id} -->\n\n`),
+    TextEdit.insert({line: last, character: text(last).length}, `\n\n${blockIndent}<!-- copydesk-enable ${id} -->`)
+  ]
+}
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), {delay = 150} = {}) {
   const documents = new TextDocuments(TextDocument)
   const timers = new Map<string, NodeJS.Timeout>()
@@ -77,8 +111,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let diagnostics: Diagnostic[]
     try {
       const [result] = await lint({files: [file], cwd, silentlyIgnore: true})
+      // A problem that is not a finding (a broken .retextrc.json, an unknown rule) is said as the CLI says it.
       diagnostics = (result?.messages ?? []).map((message) =>
-        rules.has(message.source ?? '') ? toDiagnostic(message) : Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${message.reason}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')
+        rules.has(message.source ?? '') ? toDiagnostic(message) : Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${describeProblem(message, path ? relativeTo(path, cwd) : 'this document', cwd)}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')
       )
     } catch (error) {
       diagnostics = [Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${(error as Error).message}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')]
@@ -110,13 +145,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   })
 
-  // Open: check now. Change: check when the writer pauses.
-  documents.onDidOpen((event) => schedule(event.document, 0))
+  // Open: check now. Change: check when the writer pauses. (The document library reports an open as a
+  // change too: a change is a version other than the one opened, whatever number the editor starts from.)
+  const opened = new Map<string, number>()
+  documents.onDidOpen((event) => {
+    opened.set(event.document.uri, event.document.version)
+    if (lintable(event.document)) schedule(event.document, 0)
+  })
   documents.onDidChangeContent((event) => {
-    if (event.document.version > 1) schedule(event.document, delay)
+    if (opened.get(event.document.uri) === event.document.version) return
+    opened.delete(event.document.uri)
+    if (lintable(event.document)) schedule(event.document, delay)
   })
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri))
+    opened.delete(event.document.uri)
     runs.delete(event.document.uri)
     void connection.sendDiagnostics({uri: event.document.uri, diagnostics: []})
   })
@@ -131,7 +174,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const diagnostic of event.context.diagnostics) {
       if (diagnostic.source !== 'copydesk') continue
       const data = diagnostic.data as DiagnosticData | undefined
-      if (!data || data.id === 'copydesk/input') continue
+      if (!data || typeof data.id !== 'string' || data.id === 'copydesk/input' || !Array.isArray(data.expected)) continue
       const actual = document.getText(diagnostic.range)
       for (const replacement of data.expected) {
         const action = CodeAction.create(`Replace “${actual}” with “${replacement}”`, {changes: {[document.uri]: [TextEdit.replace(diagnostic.range, replacement)]}}, CodeActionKind.QuickFix)
@@ -139,9 +182,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (data.expected.length === 1) action.isPreferred = true
         actions.push(action)
       }
-      const line = diagnostic.range.start.line
-      const indent = /^[ \t]*/.exec(document.getText({start: {line, character: 0}, end: {line, character: 1000}}))![0]
-      const ignore = CodeAction.create(`Ignore ${data.id} on this line`, {changes: {[document.uri]: [TextEdit.insert({line, character: 0}, indent + ignoreComment(document.uri, data.id))]}}, CodeActionKind.QuickFix)
+      const ignore = CodeAction.create(`Ignore ${data.id} on this line`, {changes: {[document.uri]: ignoreEdits(document, diagnostic.range.start.line, data.id)}}, CodeActionKind.QuickFix)
       ignore.diagnostics = [diagnostic]
       actions.push(ignore)
     }
