@@ -30,7 +30,7 @@ export interface Entry {
   readonly position?: 'anywhere' | 'start' | 'line'
   readonly unlessBefore?: readonly string[]
   readonly unlessAfter?: readonly string[]
-  readonly unless?: ReadonlyArray<'attributed' | 'accused' | 'legal'>
+  readonly unless?: ReadonlyArray<'attributed' | 'accused' | 'legal' | 'reported'>
   readonly fix?: boolean
   readonly examples: {readonly invalid: readonly string[]; readonly valid: readonly string[]}
 }

@@ -16,6 +16,7 @@ export default function retextHedge(options?: unknown): (tree: Root, file: VFile
     const unless = hit.match.entry.unless ?? []
     if (unless.includes('accused') && accused(hit.info)) return false
     if (unless.includes('attributed') && governed(hit.info, hit.start)) return false
+    if (unless.includes('reported') && reportedBefore(hit.info, hit.start)) return false
     report(file, analysis, {
       rule: 'hedge',
       entry: hit.match.entry,
@@ -43,4 +44,9 @@ function governed(info: SentenceInfo, at: number): boolean {
   const words = info.sentence.words
   const tail = words.at(-6)?.start ?? info.sentence.start
   return info.attributions.some((a) => (a.named || a.anonymous) && !a.criticism && (a.cue.start < at || a.cue.start >= tail))
+}
+
+/** A named source says or reports it earlier in the sentence: "The Times reported that the deal was reportedly…". */
+function reportedBefore(info: SentenceInfo, at: number): boolean {
+  return info.attributions.some((a) => a.named && !a.criticism && (a.kind === 'speech' || a.kind === 'according' || a.kind === 'agent') && a.cue.end <= at)
 }
