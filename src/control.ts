@@ -19,7 +19,11 @@ export interface Known {
   readonly rules: ReadonlySet<string>
   /** Entry ids, for every rule. */
   readonly ids: ReadonlySet<string>
+  /** Each rule's entry ids (for `rule/entry`). */
+  readonly byRule?: ReadonlyMap<string, ReadonlySet<string>>
 }
+
+const directives = ['copydesk-disable', 'copydesk-enable', 'copydesk-disable-next-line']
 
 interface Event {
   readonly at: number
@@ -37,20 +41,32 @@ export function applyControl(file: VFile, markers: readonly Marker[], known: Kno
   const value = String(file.value ?? '')
   const lines = value.split('\n')
 
+  const warn = (marker: Marker, reason: string) => {
+    const start = place.toPoint(marker.start)
+    const end = place.toPoint(marker.end)
+    const message = file.message(reason, {
+      ...(start && end ? {place: {start, end}} : {}),
+      ruleId: 'unknown-directive',
+      source: 'copydesk'
+    })
+    message.fatal = false
+    message.url = controlUrl
+    message.actual = value.slice(marker.start, marker.end)
+    message.expected = []
+  }
+  const qualified = [...known.rules].flatMap((rule) => [...(known.byRule?.get(rule) ?? [])].map((id) => `${rule}/${id}`))
+
   for (const marker of markers) {
+    if (marker.kind === 'unknown') {
+      // "copydesk-disable-line", "copydesk-disabled": said, and not acted on (it would switch off the wrong lines).
+      warn(marker, `Unknown directive \`${marker.directive}\`${didYouMean(marker.directive ?? '', directives)}: write ${directives.map((d) => `\`${d}\``).join(', ')}`)
+      continue
+    }
     for (const name of marker.names) {
-      if (known.rules.has(name) || known.ids.has(name) || /^[a-z-]+\/[a-z0-9-]+$/.test(name) && known.rules.has(name.split('/')[0]!)) continue
-      const start = place.toPoint(marker.start)
-      const end = place.toPoint(marker.end)
-      const message = file.message(`Unknown rule or entry \`${name}\` in \`copydesk-${marker.kind}\`${didYouMean(name, [...known.rules, ...known.ids])}: write a rule name (${[...known.rules].join(', ')}) or an entry id from docs/rules.md`, {
-        ...(start && end ? {place: {start, end}} : {}),
-        ruleId: 'unknown-directive',
-        source: 'copydesk'
-      })
-      message.fatal = false
-      message.url = controlUrl
-      message.actual = value.slice(marker.start, marker.end)
-      message.expected = []
+      if (known.rules.has(name) || known.ids.has(name)) continue
+      const [rule, id] = name.split('/')
+      if (rule && id && known.rules.has(rule) && (known.byRule ? known.byRule.get(rule)?.has(id) : known.ids.has(id))) continue
+      warn(marker, `Unknown rule or entry \`${name}\` in \`copydesk-${marker.kind}\`${didYouMean(name, [...known.rules, ...known.ids, ...qualified])}: write a rule name (${[...known.rules].join(', ')}) or an entry id from docs/rules.md`)
     }
     if (marker.kind === 'disable-next-line') {
       // The next line with text on it after the comment.
@@ -59,7 +75,7 @@ export function applyControl(file: VFile, markers: readonly Marker[], known: Kno
       const list = nextLines.get(line) ?? []
       list.push(marker.names)
       nextLines.set(line, list)
-    } else {
+    } else if (marker.kind === 'disable' || marker.kind === 'enable') {
       events.push({at: marker.end, kind: marker.kind, names: marker.names})
     }
   }

@@ -66,9 +66,13 @@ function build(options?: Options): Transformer {
   const window = enabled.get('unattributed-statistic')?.window ?? 1
   const rules = new Set<string>(allRules)
   const ids = new Set<string>()
+  const byRule = new Map<string, Set<string>>()
   for (const name of allRules) {
-    for (const entry of loadRule(name).entries) ids.add(entry.id)
-    for (const entry of entriesFor(name, enabled.get(name) ?? {})) ids.add(entry.id)
+    const own = new Set<string>()
+    for (const entry of loadRule(name).entries) own.add(entry.id)
+    for (const entry of entriesFor(name, enabled.get(name) ?? {})) own.add(entry.id)
+    for (const id of own) ids.add(id)
+    byRule.set(name, own)
   }
   return (tree, file) => {
     const data = file.data as {copydeskSummary?: Summary; copydesk?: unknown}
@@ -84,7 +88,7 @@ function build(options?: Options): Transformer {
       if (part !== tree) release(part)
     }
     const markers = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.markers ?? []
-    applyControl(file, markers, {rules, ids}, rules)
+    applyControl(file, markers, {rules, ids, byRule}, rules)
     if (summary) data.copydeskSummary = summary
     // The analysis served the rules; a run over an archive must not keep it for every file.
     delete data.copydesk

@@ -55,7 +55,7 @@ function htmlTools() {
 
 export type Format = 'text' | 'markdown' | 'html'
 
-export type BlockKind = 'heading' | 'blockquote' | 'tableCell' | 'aside' | 'footer' | 'nav' | 'caption' | 'listItem'
+export type BlockKind = 'heading' | 'blockquote' | 'tableCell' | 'aside' | 'footer' | 'nav' | 'caption' | 'listItem' | 'linkLine'
 
 export interface Block {
   readonly kind: BlockKind
@@ -65,7 +65,10 @@ export interface Block {
 }
 
 export interface Marker {
-  readonly kind: 'disable' | 'enable' | 'disable-next-line'
+  /** `unknown`: a comment that starts like a directive but names no kind copydesk knows. */
+  readonly kind: 'disable' | 'enable' | 'disable-next-line' | 'unknown'
+  /** For `unknown`: the directive as written ("copydesk-disable-line"). */
+  readonly directive?: string
   /** Rule names or entry ids; empty for every rule. */
   readonly names: readonly string[]
   readonly start: number
@@ -155,19 +158,23 @@ export function parse(document: string, file: VFile): NlcstRoot {
   return tree
 }
 
-const directive = /^\s*copydesk-(disable-next-line|disable|enable)\b([^]*)$/
+/** `copydesk-<kind> names…`; a kind copydesk does not know ("copydesk-disable-line") is kept, to be reported. */
+const directive = /^\s*copydesk-([a-z-]+)(?=\s|$)([^]*)$/
+
+const kinds = new Set(['disable-next-line', 'disable', 'enable'])
 
 function marker(body: string, start: number, end: number): Marker | undefined {
   const match = directive.exec(body.trim())
   if (!match) return undefined
   const names = match[2]!.split(/[\s,]+/).filter(Boolean)
+  if (!kinds.has(match[1]!)) return {kind: 'unknown', directive: `copydesk-${match[1]}`, names, start, end}
   return {kind: match[1] as Marker['kind'], names, start, end}
 }
 
 /** Plain text: a line of its own, `# copydesk-disable hedge` (or the HTML comment form). */
 function textMarkers(text: string): Marker[] {
   const found: Marker[] = []
-  const line = /^[ \t]*(?:#|<!--)[ \t]*(copydesk-(?:disable-next-line|disable|enable)\b[^\n]*?)[ \t]*(?:-->)?[ \t]*$/gm
+  const line = /^[ \t]*(?:#|<!--)[ \t]*(copydesk-[a-z-]+(?=[ \t]|-->|$)[^\n]*?)[ \t]*(?:-->)?[ \t]*$/gm
   let match: RegExpExecArray | null
   while ((match = line.exec(text))) {
     const m = marker(match[1]!, match.index, match.index + match[0].length)
@@ -202,13 +209,17 @@ function markdownBlocks(tree: MdastRoot): Block[] {
   walkMdast(tree, (node) => {
     const kind = node.type === 'heading' ? 'heading' : node.type === 'blockquote' ? 'blockquote' : node.type === 'tableCell' ? 'tableCell' : node.type === 'listItem' ? 'listItem' : undefined
     if (kind && node.position) blocks.push({kind, start: node.position.start.offset!, end: node.position.end.offset!})
+    // A paragraph that is one link ("[Read our live coverage](…)"): page furniture, not story.
+    if (node.type === 'paragraph' && node.position && node.children.length === 1 && node.children[0]!.type === 'link') {
+      blocks.push({kind: 'linkLine', start: node.position.start.offset!, end: node.position.end.offset!})
+    }
   })
   return blocks
 }
 
 const htmlKinds: Record<string, BlockKind> = {
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
-  blockquote: 'blockquote', q: 'blockquote', td: 'tableCell', th: 'tableCell', li: 'listItem',
+  blockquote: 'blockquote', td: 'tableCell', th: 'tableCell', li: 'listItem',
   aside: 'aside', footer: 'footer', nav: 'nav', figcaption: 'caption', caption: 'caption'
 }
 
@@ -218,6 +229,10 @@ function htmlBlocks(tree: HastRoot): Block[] {
     if (node.type !== 'element' || !node.position) return
     const kind = htmlKinds[node.tagName]
     if (kind) blocks.push({kind, start: node.position.start.offset!, end: node.position.end.offset!})
+    const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+    if (node.tagName === 'p' && content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a') {
+      blocks.push({kind: 'linkLine', start: node.position.start.offset!, end: node.position.end.offset!})
+    }
   })
   return blocks
 }
@@ -246,6 +261,10 @@ function prepareMarkdown(tree: MdastRoot) {
 /** `<pre>`, `<code>`, `<head>`, forms and the like are not prose. */
 function prepareHtml(tree: HastRoot) {
   walkHast(tree, (node) => {
+    // `<q>` is an inline quotation: give it the marks a browser shows, so it is read as one.
+    if (node.type === 'element' && node.tagName === 'q') {
+      node.children = [{type: 'text', value: '“'}, ...node.children, {type: 'text', value: '”'}]
+    }
     if (node.type === 'element' && /^(?:pre|head|noscript|template|iframe|object|select|textarea|button|canvas|video|audio)$/.test(node.tagName)) {
       node.properties = {...node.properties, dataNlcst: 'ignore'}
     }

@@ -135,6 +135,25 @@ describe('structure', () => {
     expect(report('page.html', dir).map(where)).toEqual(['2:12-2:53 boilerplate/stay-informed'])
   })
 
+  it('reads page furniture anywhere in a line that is one link, or a one-sentence paragraph at the end', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const story = 'The bridge closed on Monday.\n\nCrews will work overnight.\n\nOfficials met on Tuesday.\n\n'
+    writeFileSync(join(dir, 'link.md'), '# News\n\nResidents should stay tuned for the latest updates, the council said.\n\n[Residents should stay tuned for the latest updates](https://example.com/live)\n\nThe road reopens in May.\n')
+    writeFileSync(join(dir, 'link.html'), '<p>Residents should stay tuned for the latest updates, the council said.</p>\n<p><a href="/live">Residents should stay tuned for the latest updates</a></p>\n')
+    writeFileSync(join(dir, 'end.txt'), story + 'Residents should stay tuned for the latest updates.\n')
+    writeFileSync(join(dir, 'middle.txt'), 'Residents should stay tuned for the latest updates.\n\n' + story + 'The road reopens in May.\n')
+    expect(report('link.md', dir).map(where)).toEqual(['5:2-5:52 boilerplate/stay-informed'])
+    expect(report('link.html', dir).map(where)).toEqual(['2:20-2:70 boilerplate/stay-informed'])
+    expect(report('end.txt', dir).map(where)).toEqual(['7:1-7:52 boilerplate/stay-informed'])
+    expect(report('middle.txt', dir).map(where)).toEqual([])
+  })
+
+  it('reads an HTML <q> as a quotation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    writeFileSync(join(dir, 'q.html'), '<p>She said <q>the regime is tragic</q> today.</p>\n<p>The regime is tragic.</p>\n')
+    expect(report('q.html', dir).map(where)).toEqual(['2:8-2:14 loaded-language/regime', '2:18-2:24 loaded-language/tragic'])
+  })
+
   it('does not take a heading as the sentence that sources a figure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
     writeFileSync(join(dir, 'a.md'), 'Around 4,000 people cross the bridge.\n\n## These figures were published by the council\n')
@@ -182,6 +201,26 @@ describe('control comments', () => {
     expect(`${message.line}:${message.column}-${message.endLine}:${message.endColumn}`).toBe(place)
     expect(message).toMatchObject({source: 'copydesk', ruleId: 'unknown-directive', severity: 'warning'})
     expect(message.reason).toContain('Unknown rule or entry `hedgez` in `copydesk-disable` (did you mean `hedge`?)')
+  })
+
+  it('reports an unknown entry of a known rule, and does not act on it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    writeFileSync(join(dir, 'draft.txt'), '# copydesk-disable hedge/reportedlyy\nIt is reportedly over.\n')
+    const messages = JSON.parse(run(['--format', 'json', 'draft.txt'], {cwd: dir}).stdout)[0].messages as Array<Message & {reason: string}>
+    expect(messages.map(where)).toEqual(['1:1-1:37 copydesk/unknown-directive', '2:7-2:17 hedge/reportedly'])
+    expect(messages[0]!.reason).toContain('(did you mean `hedge/reportedly`?)')
+  })
+
+  it.each([
+    ['draft.md', '<!-- copydesk-disable-line hedge -->\nIt is reportedly over.\n', 'copydesk-disable-line'],
+    ['draft.html', '<!-- copydesk-disabled hedge -->\n<p>It is reportedly over.</p>\n', 'copydesk-disabled'],
+    ['draft.txt', '# copydesk-disable-line hedge\nIt is reportedly over.\n', 'copydesk-disable-line']
+  ])('reports a directive it does not know in %s, and switches nothing off', (name, text, directive) => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    writeFileSync(join(dir, name), text)
+    const messages = JSON.parse(run(['--format', 'json', name], {cwd: dir}).stdout)[0].messages as Array<Message & {reason: string}>
+    expect(messages.map((m) => `${m.source}/${m.ruleId}`)).toEqual(['copydesk/unknown-directive', 'hedge/reportedly'])
+    expect(messages[0]!.reason).toMatch(new RegExp(`^Unknown directive \`${directive}\` \\(did you mean \`copydesk-disable`))
   })
 
   it('does not read directives inside code', () => {

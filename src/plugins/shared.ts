@@ -38,7 +38,7 @@ export function termRule(
     for (const info of analysis.sentences) {
       const tokens = info.sentence.tokens
       for (const match of matcher.find(tokens)) {
-        if (!positioned(match, info)) continue
+        if (!positioned(match, info, analysis)) continue
         const start = tokens[match.from]!.start
         const end = tokens[match.to]!.end
         const reported = each({match, info, start, end, text: analysis.document.text.slice(start, end), quoted: inside(analysis.quoteRanges, start, end) !== undefined}, analysis, file, options)
@@ -48,12 +48,16 @@ export function termRule(
   }
 }
 
-/** `start`: the phrase opens its sentence or line; `line`: it is the whole line. */
-function positioned(match: Match, info: SentenceInfo): boolean {
+/**
+ * `start`: the phrase opens its sentence or line; `line`: it is the whole
+ * line. Where page furniture is the rule (an HTML aside, footer or nav, a line
+ * that is one link, a paragraph of one sentence among the last two of the
+ * draft), a `start` phrase may stand anywhere in its line.
+ */
+function positioned(match: Match, info: SentenceInfo, analysis: Analysis): boolean {
   const position = match.entry.position ?? 'anywhere'
   if (position === 'anywhere') return true
-  // In an HTML aside, footer or nav, page furniture is the rule: the phrase may be anywhere in the line.
-  if (position === 'start' && info.sentence.block && ['aside', 'footer', 'nav'].includes(info.sentence.block)) return true
+  if (position === 'start' && furniture(info, analysis)) return true
   const words = info.sentence.words
   const first = words[0]
   if (!first || info.sentence.tokens[match.from] !== first) return false
@@ -67,3 +71,15 @@ export function phrases(list: readonly string[]): string {
 }
 
 export type {Entry}
+
+function furniture(info: SentenceInfo, analysis: Analysis): boolean {
+  const {sentence} = info
+  if (sentence.block && ['aside', 'footer', 'nav', 'linkLine'].includes(sentence.block)) return true
+  if (!sentence.lineStart || !sentence.lineEnd) return false
+  const sentences = analysis.sentences
+  const last = sentences.at(-1)!.sentence.paragraph
+  if (last - sentence.paragraph > 1 || last < 3) return false
+  // Alone in its paragraph.
+  const alone = (sentences[sentence.index - 1]?.sentence.paragraph ?? -1) !== sentence.paragraph && (sentences[sentence.index + 1]?.sentence.paragraph ?? -1) !== sentence.paragraph
+  return alone
+}
