@@ -93,7 +93,8 @@ const table: Record<RuleName, Case[]> = {
     {text: 'Desperate Housewives won the award.', found: ['desperate: Desperate'], why: 'sentence-initial capitals are checked'},
     {text: 'The award went to Desperate Housewives.', found: [], why: 'a capital inside a sentence starts a name'},
     {text: 'Sadly, the hospital closed in June.', found: ['editorializing: Sadly']},
-    {text: 'He sadly missed the final.', found: [], why: 'editorialising adverbs only count at the start of a sentence'}
+    {text: 'He sadly missed the final.', found: [], why: 'editorialising adverbs only count at the start of a sentence'},
+    {text: 'Write to regime@tragic.com or see www.tragic-regime.org. The regime fell.', found: ['regime: regime'], why: 'words in e-mail and web addresses are not prose'}
   ],
   hedge: [
     {text: 'The minister is reportedly considering a run.', found: ['reportedly: reportedly']},

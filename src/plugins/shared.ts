@@ -37,10 +37,14 @@ export function termRule(
     const analysis = analyze(tree, file)
     for (const info of analysis.sentences) {
       const tokens = info.sentence.tokens
+      let addresses: Array<[number, number]> | undefined
       for (const match of matcher.find(tokens)) {
         if (!positioned(match, info, analysis)) continue
         const start = tokens[match.from]!.start
         const end = tokens[match.to]!.end
+        // Words in an e-mail or web address ("regime@tragic.com") are not prose.
+        addresses ??= addressesIn(analysis.document.text, info.sentence.start, info.sentence.end)
+        if (addresses.some(([a, b]) => a <= start && end <= b)) continue
         const reported = each({match, info, start, end, text: analysis.document.text.slice(start, end), quoted: inside(analysis.quoteRanges, start, end) !== undefined}, analysis, file, options)
         if (reported && oncePerSentence) break
       }
@@ -82,4 +86,16 @@ function furniture(info: SentenceInfo, analysis: Analysis): boolean {
   // Alone in its paragraph.
   const alone = (sentences[sentence.index - 1]?.sentence.paragraph ?? -1) !== sentence.paragraph && (sentences[sentence.index + 1]?.sentence.paragraph ?? -1) !== sentence.paragraph
   return alone
+}
+
+const address = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)[^\s<>"]+/g
+
+/** Ranges of e-mail and web addresses in a stretch of text. */
+function addressesIn(text: string, from: number, to: number): Array<[number, number]> {
+  const slice = text.slice(from, to)
+  if (!slice.includes('@') && !slice.includes('www.') && !slice.includes('://')) return []
+  const found: Array<[number, number]> = []
+  address.lastIndex = 0
+  for (let m = address.exec(slice); m; m = address.exec(slice)) found.push([from + m.index, from + m.index + m[0].length])
+  return found
 }
