@@ -29,6 +29,9 @@ export interface RunOptions extends LintOptions {
   readonly onFile?: () => void
 }
 
+/** A worker's heap: a batch needs little, and a small young generation keeps the run's memory flat. */
+const workerLimits = {maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256}
+
 /** A file is linted in a batch of this many. */
 export const batchSize = 32
 
@@ -175,7 +178,7 @@ function inWorkers(batches: VFile[][], options: RunOptions, jobs: number): Promi
     let running = 0
     let failed = false
     const start = () => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings, resourceLimits: workerLimits})
       running++
       const give = () => {
         if (next >= batches.length) {
