@@ -95,7 +95,7 @@ export function ignoreEdits(document: TextDocument, line: number, id: string): T
   ]
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), {delay = 150} = {}) {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), {delay = 50} = {}) {
   const documents = new TextDocuments(TextDocument)
   const timers = new Map<string, NodeJS.Timeout>()
   /** Each document's latest run, so an older run never overwrites a newer one. */
