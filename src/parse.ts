@@ -105,7 +105,15 @@ export function formatOf(file: VFile): Format {
 
 /** A unified plugin: sets the parser. Use it instead of retext-english. */
 export default function copydeskParse(this: Processor) {
-  this.parser = (document: string, file: VFile) => parse(document, file) as never
+  this.parser = (document: string, file: VFile) => {
+    try {
+      return parse(document, file) as never
+    } catch (error) {
+      // Markup nested thousands of levels deep overflows the parsers' recursion: say so, in a line.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) throw new Error('the markup is nested too deeply to read (thousands of levels): not linted; flatten the nesting')
+      throw error
+    }
+  }
 }
 
 export function parse(document: string, file: VFile): NlcstRoot {

@@ -86,8 +86,8 @@ describe('--fix leaves alone what it must not rewrite', () => {
       writeFileSync(join(dir, 'draft.txt'), draft)
       linkSync(join(dir, 'draft.txt'), join(dir, 'other.txt'))
     }, 'it has 2 hard links, which a rewrite would separate'],
-    ['a file that is not valid UTF-8', (dir: string) => {
-      writeFileSync(join(dir, 'draft.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' news. ' + draft)]))
+    ['a file in UTF-16 (linted, but not UTF-8)', (dir: string) => {
+      writeFileSync(join(dir, 'draft.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(draft, 'utf16le')]))
     }, 'it is not valid UTF-8, and rewriting it would change bytes outside the fixes']
   ])('does not rewrite %s, and says why (exit 2)', (_, setUp, why) => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))

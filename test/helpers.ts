@@ -58,8 +58,8 @@ export interface Run {
 }
 
 /** Runs the built CLI as a user would. */
-export function run(args: string[], {cwd = root, input, env = {}}: {cwd?: string; input?: string; env?: Record<string, string>} = {}): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], {
+export function run(args: string[], {cwd = root, input, env = {}, cli: binary = cli}: {cwd?: string; input?: string; env?: Record<string, string>; cli?: string} = {}): Run {
+  const result = spawnSync(process.execPath, [binary, ...args], {
     cwd,
     input: input ?? '',
     encoding: 'utf8',

@@ -341,7 +341,7 @@ const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', '
  */
 export function isHeadline(sentence: Sentence, text: string): boolean {
   if (sentence.block === 'heading') return true
-  if (!sentence.lineStart || !sentence.lineEnd || /[.!?…]["”’']*$/.test(text)) return false
+  if (!sentence.lineStart || !sentence.lineEnd || /[.!?…]["”’']*$/.test(text.slice(-12))) return false
   if (sentence.index === 0) return true
   const long = sentence.tokens.filter((t) => t.word && t.value.length > 3 && !/^\d/.test(t.value))
   return long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.6
@@ -399,7 +399,7 @@ function mergeRanges(raws: Raw[], text: string): Raw[] {
     if (last) {
       if (raw.start < last.end) continue
       const gap = text.slice(last.end, raw.start)
-      const between = /\bbetween\s+$/i.test(text.slice(0, last.start))
+      const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, last.start - 12), last.start))
       // Ranges: "10 to 15 miles", "between 40 and 50", "1.1 billion to 1.3 billion crowns", "20-30".
       if (/^\s*(?:to|-|–)\s*$/i.test(gap) || (between && /^\s*and\s*$/i.test(gap))) {
         if (last.not) {
@@ -420,8 +420,9 @@ function mergeRanges(raws: Raw[], text: string): Raw[] {
     out.push(raw)
   }
   for (const raw of out) {
-    const before = text.slice(0, raw.start)
-    if (/\bbetween\s+$/i.test(before)) raw.start = before.search(/between\s+$/i)
+    const from = Math.max(0, raw.start - 12)
+    const before = text.slice(from, raw.start)
+    if (/\bbetween\s+$/i.test(before)) raw.start = from + before.search(/between\s+$/i)
   }
   return out
 }

@@ -164,13 +164,25 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
 
   const first = sentences[firstSentence]
   const last = sentences[lastSentence]
-  const outside = (first && last)
-    ? text.slice(first.start, span.start) + text.slice(span.end, last.end)
-    : ''
-  const standalone = !/[\p{L}\p{N}]/u.test(outside)
+  // Nothing but punctuation around it in its sentences (a scan that stops at the first letter: a long sentence may hold many quotations).
+  const standalone = first !== undefined && last !== undefined && !hasLetter(text, first.start, span.start) && !hasLetter(text, span.end, last.end)
 
-  const headline = first !== undefined && isHeadline(first, text.slice(first.start, first.end))
+  const headline = first !== undefined && headlineAt(first, text)
   return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
+}
+
+const letter = /[\p{L}\p{N}]/u
+
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (letter.test(text[i]!)) return true
+  return false
+}
+
+const headlines = new WeakMap<Sentence, boolean>()
+function headlineAt(sentence: Sentence, text: string): boolean {
+  let value = headlines.get(sentence)
+  if (value === undefined) headlines.set(sentence, (value = isHeadline(sentence, text.slice(sentence.start, sentence.end))))
+  return value
 }
 
 /** Index of the sentence containing (or nearest before) a text index. */

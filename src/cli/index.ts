@@ -73,6 +73,26 @@ function cacheSettings(args: Args, cwd: string): string {
   }
 }
 
+/** A glob as a regular expression over paths relative to the working folder ("**", "*", "?", "{a,b}", "[ab]"). */
+function globPattern(glob: string): RegExp {
+  let out = ''
+  const source = glob.replace(/^\.\//, '')
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!
+    if (c === '*' && source[i + 1] === '*') {
+      out += source[i + 2] === '/' ? '(?:.*/)?' : '.*'
+      i += source[i + 2] === '/' ? 2 : 1
+    } else if (c === '*') out += '[^/]*'
+    else if (c === '?') out += '[^/]'
+    else if (c === '{') out += '(?:'
+    else if (c === '}') out += ')'
+    else if (c === ',' && out.includes('(?:')) out += '|'
+    else if (c === '[' || c === ']') out += c
+    else out += c.replace(/[.+^$()|\\]/g, '\\$&')
+  }
+  return new RegExp(`^${out}$`)
+}
+
 function toReport(file: VFile, cwd: string, quiet: boolean): ReportFile {
   const messages: ReportMessage[] = file.messages
     .filter((m) => rules.has(m.source ?? ''))
@@ -244,6 +264,14 @@ async function main() {
   }
   const problems = inputErrors(context.files, cwd)
   if (context.files.length === 0 && args.files.length > 0 && problems.length === 0) problems.push(`no files match ${args.files.join(', ')} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
+  else {
+    // A glob that matched nothing is a mistake worth a line even when other arguments found files (as ESLint says it).
+    const paths = context.files.filter((f) => f.path).map((f) => relative(resolve(cwd, f.path), cwd))
+    for (const pattern of args.files.filter((a) => /[*?[\]{}]/.test(a))) {
+      const test = globPattern(pattern)
+      if (!paths.some((p) => test.test(p))) problems.push(`no files match ${pattern} (with the extensions .txt, .md, .html and their variants, outside ignored paths)`)
+    }
+  }
   // One order whatever order the engine finished in: by path.
   context.files.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
   const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))

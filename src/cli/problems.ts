@@ -53,5 +53,6 @@ function jsonError(path: string): string | undefined {
 }
 
 export function oneLine(text: string): string {
-  return text.split('\n')[0]!.replace(/\s+at\s.*$/, '').trim()
+  // (Drop a stack frame run on to the line, "… at file:///…", not an "at" of the message.)
+  return text.split('\n')[0]!.replace(/\s+at\s+(?:[\w.<>$]+\s+\()?(?:file:|node:|\/|[A-Za-z]:\\).*$/, '').trim()
 }

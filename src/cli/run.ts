@@ -52,10 +52,64 @@ async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFi
   for (const file of files) {
     const only = file.messages.length === 1 ? file.messages[0]! : undefined
     if (only && only.fatal && (only.reason === discovering || (only.cause as Error | undefined)?.message === discovering)) {
-      todo.push(new VFile({path: file.path, cwd: file.cwd, value: String(file.value ?? '')}))
+      const read = readText(resolve(file.cwd, file.path))
+      const fresh = new VFile({path: file.path, cwd: file.cwd, value: read.text ?? ''})
+      if (read.problem) {
+        fresh.message(read.problem).fatal = true
+        done.push(fresh)
+      } else todo.push(fresh)
     } else done.push(file)
   }
   return {todo, done}
+}
+
+/**
+ * A file's text, from its bytes: UTF-8, or UTF-16 with a byte-order mark. A
+ * binary file, or one that is not valid UTF-8, is a problem to report, not
+ * text to lint with its bad bytes replaced (which would move every column
+ * after them).
+ */
+export function readText(path: string): {text?: string; problem?: string} {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    return {problem: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2))}
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2))}
+  const head = bytes.subarray(0, 8192)
+  let control = 0
+  for (const byte of head) if (byte === 0 || (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13)) control++
+  if (head.includes(0) || control > head.length / 10) return {problem: 'looks like a binary file, not text: not linted'}
+  try {
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes)}
+  } catch {
+    const at = firstInvalid(bytes)
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at)).split('\n')
+    return {problem: `is not valid UTF-8 (byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")} on line ${before.length}, column ${before.at(-1)!.length + 1}): not linted; save it as UTF-8 (for example: iconv -f windows-1252 -t utf-8)`}
+  }
+}
+
+const strict = new TextDecoder('utf-8', {fatal: true})
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalid(bytes: Buffer): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
+    if (length === 0) return i
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i
+    try {
+      // (Overlong forms and surrogates have the right shape but are not UTF-8.)
+      if (length > 1) strict.decode(bytes.subarray(i, i + length))
+    } catch {
+      return i
+    }
+    i += length
+  }
+  return bytes.length - 1
 }
 
 /** unified-engine and what it loads take a quarter of a second: only load it when a run needs it. */
@@ -100,10 +154,21 @@ function plainFile(options: RunOptions): string | undefined {
 
 async function lintPlain(path: string, options: RunOptions): Promise<VFile[]> {
   const [{unified}, {default: copydesk}, {default: copydeskParse}] = await Promise.all([import('unified'), import('../index.js'), import('../parse.js')])
-  const file = new VFile({path: relative(options.cwd, path), cwd: options.cwd, value: readFileSync(path, 'utf8')})
+  const read = readText(path)
+  const file = new VFile({path: relative(options.cwd, path), cwd: options.cwd, value: read.text ?? ''})
+  if (read.problem) {
+    file.message(read.problem).fatal = true
+    return [file]
+  }
   const processor = unified().use(copydeskParse).use(copydesk)
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
+  try {
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+  } catch (error) {
+    // As the engine does: the file carries its problem, the run goes on.
+    const message = file.message((error as Error).message, {cause: error as Error})
+    message.fatal = true
+  }
   options.onFile?.()
   return [file]
 }

@@ -17,14 +17,28 @@ function properName(hit: TermHit): boolean {
   if (!first.capital || hit.match.entry.match?.some((m) => /\p{Lu}/u.test(m))) return false
   const words = hit.info.sentence.words
   if (words[0] === first) return false
-  const long = words.filter((t) => t.value.length > 3)
-  const titleCase = long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8
-  return !titleCase
+  return !facts(hit).titleCase
+}
+
+/** What the checks ask of a sentence, worked out once for it (a long sentence may have many hits). */
+const known = new WeakMap<object, {titleCase: boolean; firstPerson: boolean}>()
+function facts(hit: TermHit): {titleCase: boolean; firstPerson: boolean} {
+  let found = known.get(hit.info)
+  if (!found) {
+    const words = hit.info.sentence.words
+    const long = words.filter((t) => t.value.length > 3)
+    found = {
+      titleCase: long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8,
+      firstPerson: words.some((t) => t.value === 'I' || /^I['’](?:m|ve|d|ll)$/.test(t.value))
+    }
+    known.set(hit.info, found)
+  }
+  return found
 }
 
 /** "I think Robbie is the most iconic": a reader's or a columnist's voice, not the reporter's. */
 function firstPerson(hit: TermHit): boolean {
-  return hit.info.sentence.tokens.some((t) => t.word && (t.value === 'I' || /^I['’](?:m|ve|d|ll)$/.test(t.value)))
+  return facts(hit).firstPerson
 }
 
 /** "so-called Digital Rights Management", "so-called \"rotten apples\" theory": naming a term, not sneering. */
