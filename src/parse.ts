@@ -137,7 +137,8 @@ export function parse(document: string, file: VFile): NlcstRoot {
     markers = htmlMarkers(hast)
     blocks = htmlBlocks(hast)
     prepareHtml(hast)
-    tree = hastToNlcst(hast, file, ParseEnglish)
+    // An empty page has no position to read text from.
+    tree = hast.position ? hastToNlcst(hast, file, ParseEnglish) : {type: 'RootNode', children: []}
   } else {
     markers = textMarkers(document)
     // Directive lines are not prose: blank them (same length, so offsets hold).

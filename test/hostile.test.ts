@@ -80,6 +80,8 @@ const cases: Case[] = [
     findings: ['2:5 regime']
   },
   {name: 'an empty file', make: (dir) => (writeFileSync(join(dir, 'empty.txt'), ''), ['empty.txt']), code: 0, stderr: '', findings: []},
+  // Found by the fuzz tests: an empty page crashed the HTML reader.
+  {name: 'an empty HTML file', make: (dir) => (writeFileSync(join(dir, 'empty.html'), ''), ['empty.html']), code: 0, stderr: '', findings: []},
   {name: 'a file of only white space', make: (dir) => (writeFileSync(join(dir, 'blank.txt'), ' \n\n\t\r\n  \n'), ['blank.txt']), code: 0, stderr: '', findings: []},
   {
     name: 'a 1 MB line without spaces, then prose',

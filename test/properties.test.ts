@@ -1,0 +1,114 @@
+/**
+ * Properties that hold for any input, checked on generated text, Markdown and
+ * HTML (fast-check): linting ends, every position lies inside the file and
+ * points at exactly the reported text, the result is the same every time, and
+ * the text and JSON reports carry the same messages.
+ *
+ * CI runs a short share (FUZZ_RUNS, default 150 a property); `npm run fuzz`
+ * runs them for as long as asked, with a new seed each round.
+ */
+import fc from 'fast-check'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import copydesk, {copydeskParse} from '../src/index.js'
+import {run} from './helpers.js'
+
+const runs = Number(process.env.FUZZ_RUNS ?? 150)
+const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
+const settings = {numRuns: runs, ...(seed === undefined ? {} : {seed}), endOnFailure: true}
+
+/** Pieces of news copy that make the rules fire, and the marks that trip parsers. */
+const words = fc.constantFrom(
+  'The Hermit Kingdom', 'reportedly', 'tragic', 'regime', 'officials said', 'sources said', 'claimed', 'slammed',
+  'More than 12,000 people', '£4.2bn', '17%', 'a third of', 'one in five', 'it is understood', 'Stay tuned for the latest updates.',
+  'Read more:', 'according to the ministry', 'the council said', 'Mr Dean', 'he said:', 'Click here', '2024', 'COVID-19',
+  'at least 100', 'dozens of', 'allegedly', 'some say', 'world-class', 'Subscribe', 'All rights reserved'
+)
+const marks = fc.constantFrom(' ', ' ', ' ', '. ', ', ', '\n', '\n\n', '\r\n', '"', '“', '”', '‘', '’', "'", '(', ')', ':', ';', ' - ', '—', '…', '?', '!', '$', '%', '😀', '\u00a0', '\t', '#', '*')
+const markdownMarks = fc.constantFrom('# ', '\n> ', '\n* ', '\n1. ', '`', '\n```\n', '\n    ', '[', '](https://example.com/x)', '\n\n<!-- copydesk-disable -->\n\n', '\n<!-- copydesk-enable hedge -->\n', '|', ' | ', '\n| a | b |\n| - | - |\n', '\n---\n', '*', '_', '&amp;', '&nbsp;', '[^1]', '\n[^1]: ', '<br>', '\\')
+const htmlMarks = fc.constantFrom('<p>', '</p>', '<q>', '</q>', '<blockquote>', '</blockquote>', '<script>', '</script>', '<style>', '</style>', '<em>', '</em>', '<a href="https://example.com/?a=1&b=2">', '</a>', '<!-- copydesk-disable hedge -->', '<!-- copydesk-enable -->', '&nbsp;', '&amp;', '&rsquo;', '&#8220;', '<br>', '<footer>', '</footer>', '<h2>', '</h2>', '<pre>', '</pre>', '<', '>')
+
+const piece = (extra?: fc.Arbitrary<string>) => fc.oneof(
+  {weight: 4, arbitrary: words},
+  {weight: 4, arbitrary: marks},
+  {weight: 2, arbitrary: fc.string({unit: 'grapheme', maxLength: 12})},
+  {weight: 1, arbitrary: fc.string({unit: 'binary', maxLength: 6})},
+  ...(extra ? [{weight: 4, arbitrary: extra}] : [])
+)
+const document = (extra?: fc.Arbitrary<string>) => fc.array(piece(extra), {maxLength: 300}).map((parts) => parts.join(''))
+
+const processor = unified().use(copydeskParse).use(copydesk)
+
+interface Seen {
+  text: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  start: number
+  end: number
+  actual: string
+}
+
+function lint(value: string, path: string): Seen[] {
+  const file = new VFile({path, value})
+  processor.runSync(processor.parse(file), file)
+  return file.messages.map((m) => {
+    const place = m.place as {start: {line: number; column: number; offset: number}; end: {line: number; column: number; offset: number}} | undefined
+    return {
+      text: `${m.source}/${m.ruleId} ${m.reason}`,
+      line: place?.start.line ?? -1,
+      column: place?.start.column ?? -1,
+      endLine: place?.end.line ?? -1,
+      endColumn: place?.end.column ?? -1,
+      start: place?.start.offset ?? -1,
+      end: place?.end.offset ?? -1,
+      actual: m.actual ?? ''
+    }
+  })
+}
+
+/** The offset of a 1-based line and column in a text. */
+function offsetOf(value: string, line: number, column: number): number {
+  let offset = 0
+  for (let l = 1; l < line; l++) offset = value.indexOf('\n', offset) + 1
+  return offset + column - 1
+}
+
+function holds(value: string, path: string) {
+  const first = lint(value, path)
+  for (const m of first) {
+    expect(m.start).toBeGreaterThanOrEqual(0)
+    expect(m.end).toBeGreaterThanOrEqual(m.start)
+    expect(m.end).toBeLessThanOrEqual(value.length)
+    expect(value.slice(m.start, m.end)).toBe(m.actual)
+    expect(offsetOf(value, m.line, m.column)).toBe(m.start)
+    expect(offsetOf(value, m.endLine, m.endColumn)).toBe(m.end)
+  }
+  // The same input gives the same messages, in the same order.
+  expect(lint(value, path)).toEqual(first)
+}
+
+describe('for any input', () => {
+  it.each([
+    ['plain text', 'draft.txt', document()],
+    ['Markdown', 'draft.md', document(markdownMarks)],
+    ['HTML', 'draft.html', document(htmlMarks)]
+  ] as const)('%s: linting ends, positions point at the reported text, results repeat', (_, path, arbitrary) => {
+    fc.assert(fc.property(arbitrary, (value) => holds(value, path)), settings)
+  }, 600_000)
+
+  it('gives the text and the JSON report the same messages', () => {
+    // Through the built CLI, so fewer runs.
+    fc.assert(fc.property(fc.constantFrom('draft.txt', 'draft.md', 'draft.html'), document(fc.oneof(markdownMarks, htmlMarks)), (name, value) => {
+      const json = run(['--format', 'json', '--stdin-filename', name], {input: value})
+      const text = run(['--stdin-filename', name], {input: value})
+      expect(json.code).toBe(text.code)
+      expect(json.stderr).toBe(text.stderr)
+      const messages = (JSON.parse(json.stdout) as Array<{messages: Array<{line: number; column: number; endLine: number; endColumn: number; source: string; ruleId: string}>}>).flatMap((f) => f.messages)
+      const lines = text.stdout.split('\n').filter((l) => /^\s+\d+:\d+-\d+:\d+\s/.test(l))
+      expect(lines.map((l) => /^\s+(\d+:\d+-\d+:\d+)\s.*\s(\S+)$/.exec(l)!.slice(1).join(' '))).toEqual(messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.source}/${m.ruleId}`))
+    }), {...settings, numRuns: Math.max(4, Math.round(runs / 30))})
+  }, 600_000)
+})
