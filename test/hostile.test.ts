@@ -4,8 +4,9 @@
  * trace; the other files of the run are still linted and reported; no input
  * is changed.
  */
+import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -23,8 +24,11 @@ interface Case {
   readonly stderr: string | RegExp
   /** Findings of the bad file, when it is linted after all. */
   readonly findings?: string[]
-  readonly skip?: boolean
+  /** Run as an unprivileged user (root reads everything): needs setpriv when the tests run as root. */
+  readonly asNobody?: boolean
 }
+
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p))
 
 const cases: Case[] = [
   {name: 'a missing file', make: () => ['missing.txt'], code: 2, stderr: 'copydesk: missing.txt: no such file or folder\n'},
@@ -47,9 +51,19 @@ const cases: Case[] = [
       return ['locked']
     },
     code: 2,
-    stderr: /^copydesk: locked.*permission denied\n$/,
-    // Root reads every folder.
-    skip: root0
+    stderr: 'copydesk: locked: permission denied (cannot read the folder)\n',
+    asNobody: true
+  },
+  {
+    name: 'a file without read permission',
+    make: (dir) => {
+      writeFileSync(join(dir, 'secret.txt'), good)
+      chmodSync(join(dir, 'secret.txt'), 0)
+      return ['secret.txt']
+    },
+    code: 2,
+    stderr: 'copydesk: secret.txt: permission denied\n',
+    asNobody: true
   },
   {
     name: 'a binary file',
@@ -139,12 +153,14 @@ const cases: Case[] = [
 ]
 
 describe('bad input: one line naming the file, exit 2, the run goes on', () => {
-  it.each(cases.filter((c) => !c.skip))('$name', (c) => {
+  it.each(cases.filter((c) => !(c.asNobody && root0 && !setpriv)))('$name', (c) => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-hostile-'))
+    chmodSync(dir, 0o755)
     writeFileSync(join(dir, 'good.txt'), good)
     const args = c.make(dir)
     const before = snapshot(dir)
-    const result = run(['--format', 'json', 'good.txt', ...args], {cwd: dir})
+    const nobody = c.asNobody && root0
+    const result = nobody ? runAs(['--format', 'json', 'good.txt', ...args], dir) : run(['--format', 'json', 'good.txt', ...args], {cwd: dir})
     expect(result.code).toBe(c.code)
     if (typeof c.stderr === 'string') expect(result.stderr).toBe(c.stderr)
     else expect(result.stderr).toMatch(c.stderr)
@@ -171,6 +187,12 @@ describe('a rules data file that fails validation (a damaged install)', () => {
     expect(result.stderr).toBe('copydesk: draft.txt: rules/hedge.yml: entry `reportedly`: /entries/0/severity must be equal to one of the allowed values (suggestion, warning, error)\n')
   })
 })
+
+/** The CLI as user nobody (for permission cases when the tests run as root). */
+function runAs(args: string[], cwd: string) {
+  const result = spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(root, 'dist/cli/index.js'), ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: ''}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
 
 /** Every file under a folder with a hash of its bytes (to prove nothing was written). */
 function snapshot(dir: string): Record<string, string> {

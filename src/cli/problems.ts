@@ -2,7 +2,7 @@
  * Problems that are not findings (a missing file, a broken configuration, an
  * unreadable input), each said in one line: for the CLI and the editor.
  */
-import {readFileSync} from 'node:fs'
+import {accessSync, constants, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {jsonErrorOffset} from './json-position.js'
 
@@ -34,6 +34,15 @@ export function describeProblem(m: {reason: string; cause?: unknown}, name: stri
   if (chain.some((c) => /it[’']s ignored/.test(c))) return `${name}: skipped, it is ignored (.copydeskignore or --ignore-pattern)`
   if (/ENOENT|No such file/i.test(chain.join(' '))) return `${name}: no such file or folder`
   if (/EACCES|EPERM/.test(chain.join(' '))) return `${name}: permission denied`
+  // The engine says only "Cannot read folder": say why when the system does.
+  if (deepest === 'Cannot read folder') {
+    try {
+      accessSync(resolve(cwd, name), constants.R_OK | constants.X_OK)
+    } catch (error) {
+      if (/EACCES|EPERM/.test((error as NodeJS.ErrnoException).code ?? '')) return `${name}: permission denied (cannot read the folder)`
+    }
+    return `${name}: cannot read the folder`
+  }
   return `${name}: ${deepest}`
 }
 
