@@ -23,7 +23,7 @@ while (Date.now() < until) {
   const result = spawnSync('npx', ['vitest', 'run', 'test/properties.test.ts'], {cwd: root, encoding: 'utf8', env: {...process.env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs)}})
   rounds++
   if (result.status !== 0) {
-    process.stdout.write(result.stdout.slice(-6000))
+    process.stdout.write(result.stdout.slice(-3000) + result.stderr.slice(-6000))
     console.error(`fuzz: round ${rounds} failed; replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npx vitest run test/properties.test.ts`)
     process.exit(1)
   }

@@ -42,8 +42,10 @@ export interface Finding {
 
 export function report(file: VFile, analysis: Analysis, finding: Finding): VFileMessage {
   const {document} = analysis
-  const startOffset = document.toOffset(finding.start, 'start')
-  const endOffset = Math.max(startOffset, document.toOffset(finding.end, 'end'))
+  // (Inside the file: text the readers add, such as the marks of an HTML <q> left open at the end, has no place of its own.)
+  const length = String(file.value ?? '').length || document.text.length
+  const startOffset = Math.min(document.toOffset(finding.start, 'start'), length)
+  const endOffset = Math.min(Math.max(startOffset, document.toOffset(finding.end, 'end')), length)
   let locate = locators.get(file)
   if (!locate) {
     locate = location(file)
