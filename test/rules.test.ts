@@ -155,6 +155,7 @@ const table: Record<RuleName, Case[]> = {
     {text: '"The figures speak for themselves," the Halden review concluded.', found: [], why: 'a short tail with a said-verb'},
     {text: 'Coach Ines Vale looks relaxed. "We trained hard and we are ready."', found: [], why: 'the speaker is named in the sentence before'},
     {text: 'Her cooking has been called "the best in the county" by the critic Ruth Abe.', found: [], why: 'a passive with an agent names the speaker'},
+    {text: 'The talks ended. "We tried for weeks. "Nobody moved. "It was tiring," said Dr Ama Bello.', found: [], why: 'one speech in several pieces: the speaker at its end speaks all of it'},
     {text: 'The chef is said to be "heartbroken" by the inspection.', found: ['no-speaker: "heartbroken"'], why: 'a passive with no agent hides the speaker, whatever the neighbours say'}
   ]
 }

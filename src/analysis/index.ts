@@ -113,6 +113,15 @@ function build(tree: Root, file?: VFile): Analysis {
     const speech = !quote.block && !quote.title && !quote.headline && !(isTerm(quote, document) && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
     quotations.push({...quote, text: document.text.slice(quote.start, quote.end), speech, ...(speaker ? {speaker} : {})})
   }
+  // One speech in several pieces ('"A. "B. "C," said Dr Carpenter.'): the speaker named at its end speaks all of it.
+  for (let end = quotations.length - 1; end > 0; end--) {
+    let start = end
+    while (start > 0 && quotations[start]!.continued) start--
+    if (start === end) continue
+    const speaker = quotations.slice(start, end + 1).map((q) => q.speaker).find(Boolean)
+    if (speaker) for (let i = start; i <= end; i++) if (!quotations[i]!.speaker) quotations[i] = {...quotations[i]!, speaker}
+    end = start
+  }
   return {document, sentences, quotations, quoteRanges}
 }
 
