@@ -69,10 +69,15 @@ function lint(value: string, path: string): Seen[] {
   })
 }
 
-/** The offset of a 1-based line and column in a text. */
+/** The offset of a 1-based line and column in a text (lines end at \r\n, \n or a lone \r, as editors and vfile count them). */
 function offsetOf(value: string, line: number, column: number): number {
+  const breaks = /\r\n|\r|\n/g
   let offset = 0
-  for (let l = 1; l < line; l++) offset = value.indexOf('\n', offset) + 1
+  for (let l = 1; l < line; l++) {
+    const m = breaks.exec(value)
+    if (!m) return -1
+    offset = m.index + m[0].length
+  }
   return offset + column - 1
 }
 
