@@ -29,7 +29,7 @@ export interface Args {
   readonly version: boolean
 }
 
-export const formats = ['stylish', 'json', 'sarif', 'github', 'junit'] as const
+export const formats = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'] as const
 export type Format = (typeof formats)[number]
 
 export class UsageError extends Error {
@@ -134,7 +134,8 @@ speaker. With no files, reads the draft from standard input.
 Options:
   -f, --format <name>         report format: stylish (default), json, sarif
                               (GitHub code scanning), github (workflow
-                              annotations) or junit (GitLab, Jenkins)
+                              annotations), junit (GitLab, Jenkins) or html
+                              (a marked-up proof of the draft, one page)
   -o, --output-file <path>    write the report to a file instead of stdout
   -c, --config <path>         use this configuration file
       --no-config             ignore .retextrc* files and package.json
@@ -174,6 +175,7 @@ Examples:
   copydesk draft.txt                       lint one draft
   copydesk "stories/**/*.txt"              lint every story (quote globs)
   copydesk --format json drafts > report.json
+  copydesk --format html -o proof.html draft.md   the draft, marked up
   cat draft.txt | copydesk --stdin-filename draft.txt
   copydesk --summary draft.txt             the sourcing summary, then the findings
   copydesk --changed-since origin/main --format github drafts

@@ -19,6 +19,7 @@ import {stylish} from '../reporters/stylish.js'
 import {sarif} from '../reporters/sarif.js'
 import {github} from '../reporters/github.js'
 import {junit} from '../reporters/junit.js'
+import {html} from '../reporters/html.js'
 import type {Changes} from './changed.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
 import type {Summary} from '../analysis/summary.js'
@@ -71,6 +72,12 @@ function cacheSettings(args: Args, cwd: string): string {
   } catch {
     return `config\0${args.config}`
   }
+}
+
+/** The text of a linted file, by the path its report shows. */
+function textOf(files: readonly VFile[], path: string, cwd: string): string {
+  const file = files.find((f) => (f.path ? relative(resolve(cwd, f.path), cwd) : '<stdin>') === path || f.path === path)
+  return String(file?.value ?? '')
 }
 
 /** A glob as a regular expression over paths relative to the working folder ("**", "*", "?", "{a,b}", "[ab]"). */
@@ -280,6 +287,7 @@ async function main() {
       : args.format === 'sarif' ? sarif(files, {version: version()})
         : args.format === 'github' ? github(files)
           : args.format === 'junit' ? junit(files)
+            : args.format === 'html' ? html(files.map((f) => ({...f, text: textOf(context.files, f.path, cwd)})))
             : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
   if (args.outputFile) {
     try {
