@@ -194,7 +194,7 @@ describe('errors: one line, exit 2, no stack trace', () => {
     [['missing.txt'], 'copydesk: missing.txt: no such file or folder\n'],
     [['nothing/*.txt'], 'copydesk: no files match nothing/*.txt (with the extensions .txt, .md, .html and their variants, outside ignored paths)\n'],
     [['--formt', 'json', 'x.txt'], 'copydesk: unknown option --formt (did you mean `--format`?); see copydesk --help\n'],
-    [['--format', 'jsn', 'x.txt'], 'copydesk: unknown format "jsn" (did you mean `json`?); formats are stylish, json, sarif, github, junit\n'],
+    [['--format', 'jsn', 'x.txt'], 'copydesk: unknown format "jsn" (did you mean `json`?); formats are stylish, json, sarif, github, junit, html\n'],
     [['--max-warnings', 'many', 'x.txt'], 'copydesk: --max-warnings needs a whole number of warnings, not "many"\n'],
     [['--format'], 'copydesk: option --format needs a value; see copydesk --help\n']
   ])('%j', (args, stderr) => {
