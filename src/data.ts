@@ -103,6 +103,14 @@ const compiled = new URL('./rules/', import.meta.url)
 
 export const hash = (text: string) => createHash('sha256').update(text).digest('hex')
 
+/**
+ * Rule data given whole, already checked (the browser build, which has no
+ * files to read: it carries the build's checked data).
+ */
+export function provideRules(data: Readonly<Record<RuleName, RuleData>>): void {
+  for (const rule of ruleNames) cache.set(rule, data[rule])
+}
+
 /** The data of one rule, validated (cached per process). */
 export function loadRule(rule: RuleName): RuleData {
   let data = cache.get(rule)

@@ -31,6 +31,17 @@ describe('highlight', () => {
   })
 })
 
+describe('the browser build', () => {
+  it('is one ES module with no Node built-ins, and small', async () => {
+    const {readFileSync, statSync} = await import('node:fs')
+    const bundle = join(root, 'dist/browser/copydesk.js')
+    const text = readFileSync(bundle, 'utf8')
+    expect(text).not.toMatch(/\bfrom\s*["']node:|import\(["']node:|require\(["'](?:node:)?(?:fs|path|crypto|url|module|os|util|stream)["']\)/)
+    expect(text).toMatch(/export\s*\{[^}]*\blint\b/)
+    expect(statSync(bundle).size).toBeLessThan(700 * 1024)
+  })
+})
+
 describe('--format html', () => {
   it('writes one self-contained page: no network, no external assets, one section a file', () => {
     const result = run(['--format', 'html', 'examples/draft.txt', 'examples/draft.md'])
@@ -79,4 +90,66 @@ describe('--format html', () => {
       await browser.close()
     }
   }, 60_000)
+})
+
+describe.skipIf(!chromium)('the playground (Chromium)', () => {
+  it('lints what is typed, live: a highlight within a second, gone once fixed; the same findings as the CLI', async () => {
+    const {execFileSync} = await import('node:child_process')
+    const {createServer} = await import('node:http')
+    const {readFileSync} = await import('node:fs')
+    execFileSync(process.execPath, [join(root, 'scripts/playground.mjs'), '--build-only'], {stdio: 'pipe'})
+    const folder = join(root, 'dist/playground')
+    const server = createServer((request, response) => {
+      const name = request.url === '/' || request.url!.startsWith('/?') ? 'index.html' : request.url!.slice(1)
+      let body: Buffer
+      try {
+        body = readFileSync(join(folder, name))
+      } catch {
+        response.writeHead(404).end()
+        return
+      }
+      response.writeHead(200, {'content-type': name.endsWith('.js') ? 'text/javascript' : name.endsWith('.css') ? 'text/css' : 'text/html'}).end(body)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as {port: number}).port
+    const {chromium: browserType} = await import('playwright-core')
+    const browser = await browserType.launch({executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+    try {
+      const tab = await browser.newPage({viewport: {width: 1280, height: 900}})
+      const errors: string[] = []
+      tab.on('pageerror', (e) => errors.push(e.message))
+      await tab.goto(`http://127.0.0.1:${port}/?empty`)
+      // The same findings as the CLI, for the repository's example draft.
+      const example = readFileSync(join(root, 'examples/draft.txt'), 'utf8')
+      await tab.fill('#draft', example)
+      await tab.waitForFunction((n) => document.querySelectorAll('mark.finding[id]').length === n, 13, {timeout: 5000})
+      const cli = (JSON.parse(run(['--format', 'json', 'examples/draft.txt']).stdout)[0] as {messages: Array<{source: string; ruleId: string; line: number; column: number}>}).messages
+      const shown = await tab.evaluate(() => Array.from(document.querySelectorAll('.findings code')).map((c) => c.textContent))
+      expect(shown).toEqual(cli.map((m) => `${m.source}/${m.ruleId}`))
+      // Typing: a highlight within a second.
+      await tab.fill('#draft', '')
+      await tab.waitForFunction(() => document.querySelectorAll('mark.finding').length === 0)
+      await tab.type('#draft', 'The Hermit Kingdom fired a missile.')
+      const started = Date.now()
+      await tab.waitForFunction(() => Array.from(document.querySelectorAll('mark.finding')).map((m) => m.textContent).join('') === 'The Hermit Kingdom', undefined, {timeout: 1000})
+      expect(Date.now() - started).toBeLessThan(1000)
+      // Fixing it removes it.
+      await tab.fill('#draft', 'North Korea fired a missile.')
+      await tab.waitForFunction(() => document.querySelectorAll('mark.finding').length === 0, undefined, {timeout: 1000})
+      // A rule switched off in the page.
+      await tab.fill('#draft', 'It is reportedly over.')
+      await tab.waitForSelector('mark.finding')
+      await tab.selectOption('select[data-rule="hedge"]', 'off')
+      await tab.waitForFunction(() => document.querySelectorAll('mark.finding').length === 0, undefined, {timeout: 1000})
+      expect(errors).toEqual([])
+      mkdirSync(join(root, 'test/artifacts'), {recursive: true})
+      await tab.fill('#draft', example)
+      await tab.waitForFunction((n) => document.querySelectorAll('mark.finding[id]').length === n, 12, {timeout: 5000}).catch(() => undefined)
+      await tab.selectOption('select[data-rule="hedge"]', 'default')
+      await tab.screenshot({path: join(root, 'test/artifacts/playground.png'), fullPage: true})
+    } finally {
+      await browser.close()
+      server.close()
+    }
+  }, 120_000)
 })

@@ -102,9 +102,9 @@ function summaryHtml(summary: Summary): string {
   return `<section class="summary" aria-label="Who says so">
 <h3>Who says so</h3>
 <dl>
-<dt>Figures</dt><dd><span data-summary="statistics">${f.statistics}</span> statistics: <span data-summary="attributed">${f.attributed}</span> attributed, <span data-summary="unattributed">${f.unattributed}</span> unattributed <span class="muted">(and ${f.total - f.statistics} dates, ages, names and other numbers)</span></dd>
+<dt>Figures</dt><dd><span data-summary="statistics">${f.statistics}</span> statistic${f.statistics === 1 ? '' : 's'}: <span data-summary="attributed">${f.attributed}</span> attributed, <span data-summary="unattributed">${f.unattributed}</span> unattributed <span class="muted">(and ${f.total - f.statistics} dates, ages, names and other numbers)</span></dd>
 <dt>Sources</dt><dd><span data-summary="named">${s.named}</span> named, <span data-summary="anonymous">${s.anonymous}</span> anonymous${sources ? `<ul>${sources}</ul>` : ''}</dd>
-<dt>Quotations</dt><dd><span data-summary="quotes">${q.total}</span>: <span data-summary="with-speaker">${q.withSpeaker}</span> with a speaker, <span data-summary="without-speaker">${q.withoutSpeaker}</span> without</dd>
+<dt>Quotations</dt><dd><span data-summary="quotes">${q.total}</span> quotation${q.total === 1 ? '' : 's'}: <span data-summary="with-speaker">${q.withSpeaker}</span> with a speaker, <span data-summary="without-speaker">${q.withoutSpeaker}</span> without</dd>
 </dl>
 </section>`
 }
