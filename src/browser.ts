@@ -15,7 +15,7 @@ import {VFile} from 'vfile'
 import copydesk, {type Options} from './index.js'
 import copydeskParse from './parse.js'
 import {toReport} from './reporters/report-file.js'
-import {fileSection, highlight, html, legend, proofScript, proofStyle, ruleColours, type ProofFile} from './reporters/html.js'
+import {fileSection, highlight, html, legend, lineStarts, offsets, proofScript, proofStyle, ruleColours, type ProofFile} from './reporters/html.js'
 import type {ReportFile, ReportMessage} from './reporters/types.js'
 
 export type Format = 'text' | 'markdown' | 'html'
@@ -49,14 +49,15 @@ export function lint(text: string, options: LintOptions = {}): BrowserReport {
   const processor = unified().use(copydeskParse).use(copydesk, options.rules ? {rules: options.rules} : {})
   processor.runSync(processor.parse(file), file)
   const report = toReport(file, '', false)
-  const starts = [0]
-  for (let m, breaks = /\r\n|\r|\n/g; (m = breaks.exec(text)); ) starts.push(m.index + m[0].length)
-  const at = (line: number, column: number) => (starts[line - 1] ?? 0) + column - 1
+  const starts = lineStarts(text)
   return {
     ...report,
     path,
     text,
-    messages: report.messages.map((m) => ({...m, start: at(m.line, m.column), end: at(m.endLine, m.endColumn)}))
+    messages: report.messages.map((m) => {
+      const [start, end] = offsets(m, starts)
+      return {...m, start, end}
+    })
   }
 }
 

@@ -339,6 +339,15 @@ const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', '
  * title case ("Best Savings Accounts of 2024: Earn Up to 5.5%"): headlines
  * are sourced by the story under them.
  */
+const headlines = new WeakMap<Sentence, boolean>()
+
+/** `isHeadline`, worked out once a sentence (the rules ask it of every hit). */
+export function headlineOf(sentence: Sentence, documentText: string): boolean {
+  let value = headlines.get(sentence)
+  if (value === undefined) headlines.set(sentence, (value = isHeadline(sentence, documentText.slice(sentence.start, sentence.end))))
+  return value
+}
+
 export function isHeadline(sentence: Sentence, text: string): boolean {
   if (sentence.block === 'heading') return true
   if (!sentence.lineStart || !sentence.lineEnd || /[.!?…]["”’']*$/.test(text.slice(-12))) return false

@@ -4,7 +4,7 @@
  * paragraph of a long quote has no closing mark; the next one reopens).
  */
 import type {Document, Sentence} from './document.js'
-import {isHeadline} from './figures.js'
+import {headlineOf} from './figures.js'
 
 export interface Quotation {
   /** Range in the flattened text, marks included. */
@@ -167,7 +167,7 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   // Nothing but punctuation around it in its sentences (a scan that stops at the first letter: a long sentence may hold many quotations).
   const standalone = first !== undefined && last !== undefined && !hasLetter(text, first.start, span.start) && !hasLetter(text, span.end, last.end)
 
-  const headline = first !== undefined && headlineAt(first, text)
+  const headline = first !== undefined && headlineOf(first, text)
   return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
 }
 
@@ -176,13 +176,6 @@ const letter = /[\p{L}\p{N}]/u
 function hasLetter(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (letter.test(text[i]!)) return true
   return false
-}
-
-const headlines = new WeakMap<Sentence, boolean>()
-function headlineAt(sentence: Sentence, text: string): boolean {
-  let value = headlines.get(sentence)
-  if (value === undefined) headlines.set(sentence, (value = isHeadline(sentence, text.slice(sentence.start, sentence.end))))
-  return value
 }
 
 /** Index of the sentence containing (or nearest before) a text index. */

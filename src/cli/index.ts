@@ -8,7 +8,6 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import process from 'node:process'
 import type {VFile} from 'vfile'
-import {ruleNames} from '../data.js'
 import {severityOf} from '../report.js'
 import {help, parse, UsageError, type Args} from './args.js'
 import {defaultJobs, run} from './run.js'
@@ -24,10 +23,10 @@ import type {Changes} from './changed.js'
 import type {ReportFile, ReportMessage} from '../reporters/types.js'
 import type {Summary} from '../analysis/summary.js'
 import {totals} from '../reporters/types.js'
-import {toReport} from '../reporters/report-file.js'
+import {reported, toReport} from '../reporters/report-file.js'
 
 /** Messages the CLI reports: every rule's, and copydesk's own about control comments. */
-const rules = new Set<string>([...ruleNames, 'copydesk'])
+const rules = reported
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}

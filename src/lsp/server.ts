@@ -28,11 +28,11 @@ import {
 } from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {extensions, lint} from '../cli/engine.js'
-import {describeProblem} from '../cli/problems.js'
-import {ruleNames} from '../data.js'
+import {describeProblem, relative} from '../cli/problems.js'
+import {reported} from '../reporters/report-file.js'
 import {formatOf} from '../parse.js'
 
-const rules = new Set<string>([...ruleNames, 'copydesk'])
+const rules = reported
 
 interface DiagnosticData {
   readonly expected: readonly string[]
@@ -67,10 +67,6 @@ function lintable(document: TextDocument): boolean {
   if (['plaintext', 'text', 'markdown', 'html'].includes(document.languageId)) return true
   const name = document.uri.split(/[/?#]/).filter(Boolean).at(-1) ?? ''
   return extensions.some((extension) => name.toLowerCase().endsWith(`.${extension}`))
-}
-
-function relativeTo(path: string, cwd: string): string {
-  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path
 }
 
 /**
@@ -113,7 +109,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const [result] = await lint({files: [file], cwd, silentlyIgnore: true})
       // A problem that is not a finding (a broken .retextrc.json, an unknown rule) is said as the CLI says it.
       diagnostics = (result?.messages ?? []).map((message) =>
-        rules.has(message.source ?? '') ? toDiagnostic(message) : Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${describeProblem(message, path ? relativeTo(path, cwd) : 'this document', cwd)}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')
+        rules.has(message.source ?? '') ? toDiagnostic(message) : Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${describeProblem(message, path ? relative(path, cwd) : 'this document', cwd)}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')
       )
     } catch (error) {
       diagnostics = [Diagnostic.create({start: {line: 0, character: 0}, end: {line: 0, character: 0}}, `copydesk could not check this file: ${(error as Error).message}`, DiagnosticSeverity.Error, 'copydesk/input', 'copydesk')]

@@ -5,18 +5,11 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
-import {termRule, phrases, type TermHit} from './shared.js'
-import {isHeadline} from '../analysis/figures.js'
+import {termRule, phrases} from './shared.js'
+import {headlineOf} from '../analysis/figures.js'
 
 /** Words of a civil claim, where "claimed" is the legal term. */
 const lawsuit = new Set(['sued', 'sues', 'suing', 'lawsuit', 'lawsuits', 'suit', 'court', 'courts', 'tribunal', 'plaintiff', 'plaintiffs', 'claimant', 'claimants', 'damages', 'compensation', 'litigation', 'insurer', 'insurers', 'insurance'])
-
-const headlines = new WeakMap<object, boolean>()
-function headline(info: TermHit['info'], text: string): boolean {
-  let value = headlines.get(info)
-  if (value === undefined) headlines.set(info, (value = isHeadline(info.sentence, text.slice(info.sentence.start, info.sentence.end))))
-  return value
-}
 
 export default function retextAttributionVerb(options?: unknown): (tree: Root, file: VFile) => void {
   return termRule('attribution-verb', options, (hit, analysis, file, opts) => {
@@ -25,7 +18,7 @@ export default function retextAttributionVerb(options?: unknown): (tree: Root, f
     const first = tokens[hit.match.from]!
     const before = tokens[hit.match.from - 1]
     // "Grand Slams", "the Blasts": a capital inside a sentence (not a headline) starts a name.
-    if (first.capital && first !== hit.info.sentence.words[0] && !headline(hit.info, analysis.document.text)) return false
+    if (first.capital && first !== hit.info.sentence.words[0] && !headlineOf(hit.info.sentence, analysis.document.text)) return false
     // "Smith's claims", "the minister’s admission": after a possessive the word is a noun.
     if (before?.word && /['’]s$/.test(before.value)) return false
     // "sued the firm, claiming…": in a lawsuit, "claim" is the accurate word.

@@ -31,7 +31,7 @@ export const ruleColours: Readonly<Record<string, string>> = {
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The offset of each line's first character (lines end at \r\n, \n or \r, as the report counts them). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0]
   const breaks = /\r\n|\r|\n/g
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length)
