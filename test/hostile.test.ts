@@ -6,7 +6,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -185,6 +185,17 @@ describe('a rules data file that fails validation (a damaged install)', () => {
     const result = run(['draft.txt'], {cwd: dir, cli: join(dir, 'dist/cli/index.js')})
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('copydesk: draft.txt: rules/hedge.yml: entry `reportedly`: /entries/0/severity must be equal to one of the allowed values (suggestion, warning, error)\n')
+  })
+
+  it('says which rule file is missing, not that the draft is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-install-'))
+    for (const part of ['dist', 'rules', 'package.json']) cpSync(join(root, part), join(dir, part), {recursive: true})
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
+    rmSync(join(dir, 'rules', 'hedge.yml'))
+    writeFileSync(join(dir, 'draft.txt'), good)
+    const result = run(['draft.txt'], {cwd: dir, cli: join(dir, 'dist/cli/index.js')})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('copydesk: draft.txt: rules/hedge.yml: cannot read it (ENOENT)\n')
   })
 })
 

@@ -32,6 +32,8 @@ export function describeProblem(m: {reason: string; cause?: unknown}, name: stri
   const plugin = chain.map((c) => /Cannot find (?:module|package) [`'"]([^`'"]+)[`'"]/.exec(c)?.[1]).find(Boolean)
   if (plugin) return `${name}: the configuration uses the plugin \`${plugin}\`, which is not installed (npm install ${plugin.startsWith('retext-') || plugin.startsWith('@') ? plugin : `retext-${plugin}`})`
   if (chain.some((c) => /it[’']s ignored/.test(c))) return `${name}: skipped, it is ignored (.copydeskignore or --ignore-pattern)`
+  // A rule data file of the install that cannot be read is not the draft going missing.
+  if (chain.some((c) => /^rules\/[\w-]+\.yml: /.test(c))) return `${name}: ${deepest}`
   if (/ENOENT|No such file/i.test(chain.join(' '))) return `${name}: no such file or folder`
   if (/EACCES|EPERM/.test(chain.join(' '))) return `${name}: permission denied`
   // The engine says only "Cannot read folder": say why when the system does.
