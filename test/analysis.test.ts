@@ -33,13 +33,19 @@ describe('figures', () => {
     ['Call 101, quoting reference 5224081932.', ['101: not (identifier)', '5224081932: not (identifier)']],
     ['Two children and three judges were there.', ['Two: not (small count)', 'three: not (small count)']],
     ['Eight people were killed.', ['Eight: count']],
-    ['In the second half of July, half-time came early.', []]
+    ['In the second half of July, half-time came early.', []],
+    ['He flew in on his 757 jet; the airline bought 40 jets.', ['757: not (identifier)', '40: count']],
+    ['In all, 865 delegates are at stake, and she won 334 of the 213 seats up for grabs.', ['865: not (threshold)', '334: count', '213: not (threshold)']]
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected)
   })
 
   it('does not count numbers inside quotations as statistics', () => {
     expect(figures('"We lost 40% of our staff," she said.')).toEqual(['40%: not (quoted)'])
+  })
+
+  it('counts a figure the story gave before, named again with "the", as the same claim', () => {
+    expect(figures('Twitter shut 335 accounts. The 335 accounts were run from Syria. Another 335 were not.')).toEqual(['335: count', '335: not (repeated)', 'Another 335: count'])
   })
 })
 
@@ -67,6 +73,27 @@ describe('quotations', () => {
   it('ignores apostrophes, possessives and a stray closing mark', () => {
     expect(quotes('The soldiers’ families said the Kingdom’s losses don’t end ” there.')).toEqual([])
   })
+
+  it('keeps the quotations after a stray opening mark', () => {
+    expect(quotes('He posted: "“If I was a donor, I’d want answers,” a member said.\n\nThe rest.')).toEqual(['“If I was a donor, I’d want answers,” ← He'])
+  })
+
+  it('reads an elided word as an apostrophe, not an opening mark', () => {
+    const text = 'Makers of shoot \'em ups like it. "It is important," explained Mr Montieth. "We focused on Japan. "We knew it would work."'
+    expect(quotes(text)).toEqual(['"It is important," ← Mr Montieth', '"We focused on Japan. ← Mr Montieth', '"We knew it would work." ← Mr Montieth'])
+  })
+
+  it('takes a statement quoted whole across paragraphs, one mark at each end, as one quotation', () => {
+    const text = 'The campaign posted an update:\n\n"Sanders trailed by 0.3 points.\n“It is a tie,” Sanders said.\nClinton had 49.9 percent."\n\nThe count went on.'
+    const {result} = analysis(text)
+    expect(result.quotations.map((q) => q.text)).toEqual(['"Sanders trailed by 0.3 points.\n“It is a tie,” Sanders said.\nClinton had 49.9 percent."'])
+    expect(figures(text)).toEqual(['0.3: not (quoted)', '49.9 percent: not (quoted)'])
+  })
+
+  it('does not let a stray opening mark swallow the paragraphs after it', () => {
+    const text = 'He said "yes.\n\nShe said "no," and left.\n\nThey went home."'
+    expect(quotes(text)).toEqual(['"no," ← She'])
+  })
 })
 
 describe('attributions', () => {
@@ -86,7 +113,10 @@ describe('attributions', () => {
     ['It is thought the talks will fail.', []],
     ['The actor is said to be paid $20 million.', []],
     ['Many believe the fight will go on.', []],
-    ['Shocking new figures suggest millions are at risk.', []]
+    ['Shocking new figures suggest millions are at risk.', []],
+    ['Libby Schaaf, the mayor of Oakland, also spoke out: the city has 400,000 people.', ['spoke ← the mayor of Oakland (named)']],
+    ['And his supporters were making the same argument: we will unite 70 percent of the party.', ['argument ← his supporters (unclear)']],
+    ['The stats speak for themselves: 11 titles from 11 finals.', []]
   ])('%s', (text, expected) => {
     expect(sources(text)).toEqual(expected)
   })
@@ -108,6 +138,11 @@ describe('sourceOf', () => {
 
   it('finds it in the sentence before when the figure’s sentence refers back to the source', () => {
     expect(sourced('The risk fell, according to a study in The Lancet. The trial followed 9,400 patients.')).toEqual(['9,400: previous'])
+  })
+
+  it('scopes an owned plan to its clause, and to the list a "which" clause goes on with', () => {
+    expect(sourced('Residents opposed his plan for the course, which involved building 152 homes, putting up a centre, and adding 300 flats.')).toEqual(['152: sentence', '300: sentence'])
+    expect(sourced('Unions attacked his plan to cut 5,000 jobs, while 2,000 staff quit.')).toEqual(['5,000: sentence', '2,000: none'])
   })
 
   it('does not take a neighbour’s source for an unrelated figure', () => {

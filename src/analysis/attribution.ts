@@ -326,7 +326,43 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (act && kind !== 'named') continue
     found.push(make(doc, sentence, act ? 'act' : 'speech', [t], norm, np, kind, criticismVerbs.has(norm)))
   }
+  const introduced = colonSpeech(doc, sentence, earlierNamed)
+  if (introduced && !found.some((a) => a.cue.start < introduced.cue.start)) found.push(introduced)
   return dedupe(found)
+}
+
+/** Verbs of speaking that report nothing until a colon gives what was said ("spoke out against the plan: …"). */
+const speakVerbs = /^(?:speak|speaks|spoke|spoken|speaking|responded|responds|respond|reacted|reacts|react|weighed|weighs|chimed|chimes|wrote|writes|tweeted|tweets|posted|posts)$/
+/** Nouns for something said, as the object before a colon ("made the same argument: …"). */
+const speechNouns = /^(?:argument|arguments|case|message|point|points|warning|warnings|statement|response|reply|answer|view|views|verdict|pitch|plea|claim|claims|assessment|prediction|explanation|defence|defense|retort|rebuttal|complaint|complaints|promise|words|remarks|comments|answer|take)$/
+
+/**
+ * Speech that a colon introduces inside the sentence: "Libby Schaaf also
+ * spoke out against Trump: Oakland, which has…", "his supporters were making
+ * the same argument: we will unite 70 percent of the party". What follows the
+ * colon is the speaker's, not the writer's.
+ */
+function colonSpeech(doc: Document, sentence: Sentence, earlierNamed: boolean): Attribution | undefined {
+  const tokens = sentence.tokens
+  const colon = tokens.findIndex((t, i) => t.value === ':' && i > 1 && tokens.slice(i + 1).some((x) => x.word))
+  if (colon < 0) return undefined
+  // The clause right before the colon: from its last boundary.
+  const lead = tokens.slice(0, colon).filter((t) => t.word)
+  let from = lead.length - 1
+  while (from > 0 && !clauseBoundaries.has(lead[from - 1]!.norm)) from--
+  const clause = lead.slice(from)
+  // ("The stats speak for themselves: …" is the writer's own claim.)
+  const verb = clause.findIndex((t, k) => speakVerbs.test(t.norm) && !t.capital && !(clause[k + 1]?.norm === 'for' && /^(?:itself|themselves|himself|herself)$/.test(clause[k + 2]?.norm ?? '')))
+  const noun = clause.at(-1) && speechNouns.test(clause.at(-1)!.norm) ? clause.length - 1 : -1
+  const cue = verb >= 0 ? clause[verb]! : noun >= 0 ? clause[noun]! : undefined
+  if (!cue) return undefined
+  // The subject of the clause: before the speaking verb, or before the verb whose object the noun is.
+  const verbIndex = verb >= 0 ? cue.index : firstVerbIndex(tokens, cue.index)
+  const np = subjectBefore(tokens, verbIndex)
+  if (np.length === 0) return undefined
+  const kind = classify(np, sentence, earlierNamed)
+  if (kind === 'none') return undefined
+  return make(doc, sentence, 'speech', [cue], cue.norm, np, kind === 'named' ? 'named' : 'unclear', false)
 }
 
 /** Every word that can start a cue, for the first, cheap test. */
@@ -463,10 +499,21 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
 /** Where the clause that starts at a token ends: the next comma, semicolon, dash, bracket or colon. */
 function clauseEnd(tokens: readonly Token[], index: number, sentence: Sentence): number {
   // (Not the comma inside "300,000": it touches the digits either side; nor one that opens a clause
-  // describing the plan: "his plan, which involved building 152 homes".)
-  return tokens.slice(index + 1).find((x) => !x.word && [',', ';', '—', '–', '―', '(', ':'].includes(x.value) &&
-    !(tokens[x.index - 1]?.end === x.start && tokens[x.index + 1]?.start === x.end) &&
-    !(x.value === ',' && /^(?:which|that|including|involving)$/.test(tokens[x.index + 1]?.norm ?? '')))?.start ?? sentence.end
+  // describing the plan: "his plan, which involved building 152 homes", nor the commas of the list
+  // that clause goes on with: "…, which involved cutting 36 holes to 18, putting up a centre, and building 152 homes".)
+  let describing = false
+  for (let i = index + 1; i < tokens.length; i++) {
+    const x = tokens[i]!
+    if (x.word || ![',', ';', '—', '–', '―', '(', ':'].includes(x.value)) continue
+    if (tokens[i - 1]?.end === x.start && tokens[i + 1]?.start === x.end) continue
+    if (x.value === ',' && /^(?:which|that|including|involving)$/.test(tokens[i + 1]?.norm ?? '')) {
+      describing = true
+      continue
+    }
+    if (x.value === ',' && describing) continue
+    return x.start
+  }
+  return sentence.end
 }
 
 /** The owner of a noun: "his", "their", "Labour's", "Donald Trump's" (across up to two modifiers). */
@@ -689,6 +736,8 @@ export function isProperLooking(t: Token): boolean {
   // "Shocking new figures", "Early results", "Several people": adjectives, not names.
   if (/(?:ing|ed|al|ous|ive|ful|less|able|ible|ic|ly|est|er)$/.test(t.norm) && t.norm.length > 4) return false
   if (/^(?:the|a|an|this|that|these|those|one|two|some|many|several|most|other|its|their|his|her|our|local|senior|top|leading|western|military|government|opposition|environmental|police|authorities)$/.test(t.norm)) return false
+  // "See the results here", "Read more": an imperative, not a name.
+  if (/^(?:see|read|click|watch|follow|visit|sign|subscribe|listen|share|download|join|check|find|get|go|tap|scroll)$/.test(t.norm)) return false
   return true
 }
 

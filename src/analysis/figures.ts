@@ -204,6 +204,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /^-\p{Ll}+\s+\p{L}/u.test(after) && !/^-(?:a|per|fold|odd|plus)\b/i.test(after)) not = 'descriptor'
     else if (!not && plain && /^\s+(?:most|best|top|greatest|richest|biggest|largest|worst)\b/i.test(after)) not = 'ranking'
     else if (!not && /^\([a-z]\)/i.test(after)) not = 'identifier'
+    // "his 757 jet", "an AK 47 rifle": a number before one vehicle or weapon is its model.
+    else if (!not && plain && value > 9 && modelNoun.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
     // "fines of up to £5,000", "a maximum sentence of 14 years", "a minimum stake of £25": a limit set by rules.
     if (!not && limit.test(before)) not = 'limit'
@@ -264,6 +266,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   // "the 1,237 delegates needed to win", "the 60 votes required for": a threshold set by rules, not a claim.
   const lead = Math.max(0, start - 40)
   if (!not && /\bthe\s+$/i.test(text.slice(lead, start)) && threshold.test(text.slice(end))) not = 'threshold'
+  // "865 delegates are at stake", "the 213 seats up for grabs": the size of a contest, set by its rules.
+  if (!not && atStake.test(text.slice(end))) not = 'threshold'
 
   // Take in the approximator before the number ("at least", "more than", "up to").
   const approx = approximatorPattern.exec(text.slice(lead, start))
@@ -280,6 +284,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
 
 const limit = /\b(?:(?:maximum|minimum|max|min)\s+(?:[\p{L}-]+\s+){0,2}(?:of\s+)?|(?:fines?|penalty|penalties|sentences?|jail\s+terms?|prison\s+terms?|compensation|damages)\s+of\s+up\s+to\s+|(?:fined|jailed|imprisoned|sentenced)\s+(?:for\s+)?up\s+to\s+|(?:limited|capped)\s+(?:at|to)\s+)$/iu
 
+/** Nouns a model number goes before, in the singular: "his 757 jet" (not "40 jets", a count). */
+const modelNoun = /^\s+(?:jet|jetliner|airliner|jumbo|plane|bomber|fighter|helicopter|rifle|pistol|engine|locomotive|tank|handset|chipset|processor)\b(?!-)/i
+const atStake = /^\s+(?:[\p{L}-]+\s+){1,2}(?:(?:are|were|is|was|remain|remained)\s+)?(?:at\s+stake|up\s+for\s+grabs)\b/u
 const threshold = /^\s+(?:[\p{L}-]+\s+){0,2}(?:needed|required|necessary)\s+(?:to(?!\s+be\b)|for)\b/u
 
 /** A figure in brackets right after another is a conversion: "77m euros (£53m; $100m)". */

@@ -86,9 +86,10 @@ function build(tree: Root, file?: VFile): Analysis {
   const quoteRanges = quotes
   const sentences: SentenceInfo[] = []
   let namedRecently = 0
+  const stated = new Set<string>()
   for (const sentence of document.sentences) {
     const attributions = findAttributions(document, sentence, quoteRanges, namedRecently > 0)
-    const figures = findFigures(document, sentence, quoteRanges)
+    const figures = repeated(findFigures(document, sentence, quoteRanges), document.text, sentence.start, stated)
     const words = sentence.words
     sentences.push({
       sentence,
@@ -123,6 +124,34 @@ function build(tree: Root, file?: VFile): Analysis {
     end = start
   }
   return {document, sentences, quotations, quoteRanges}
+}
+
+/**
+ * A figure the story has already given, named again with "the" ("the 335th
+ * account" … "The 335 accounts were noticed"): the same claim, not a new one,
+ * so only its first appearance asks for a source.
+ */
+function repeated(figures: readonly Figure[], text: string, sentenceStart: number, stated: Set<string>): readonly Figure[] {
+  if (figures.length === 0) return figures
+  const out = figures.map((f) => {
+    const key = figureKey(f.text)
+    if (!f.statistic || !key || !stated.has(key)) return f
+    if (!/\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(sentenceStart, f.start - 12), f.start))) return f
+    return {...f, statistic: false, not: 'repeated'}
+  })
+  for (const f of figures) {
+    const key = figureKey(f.text)
+    if (key) stated.add(key)
+  }
+  return out
+}
+
+/** The number of a figure with its scale: "$700 billion" → "700 billion", "335th" → "335". */
+function figureKey(text: string): string | undefined {
+  const match = /(\d[\d,]*(?:\.\d+)?)(?:\s?(bn|billion|mn|million|m|k|thousand|tn|trillion|%|per ?cent|percent)\b)?/i.exec(text)
+  if (!match) return undefined
+  const scale = (match[2] ?? '').toLowerCase().replace(/^bn$/, 'billion').replace(/^(?:mn|m)$/, 'million').replace(/^tn$/, 'trillion').replace(/^per ?cent$/, '%')
+  return match[1]!.replace(/,/g, '') + (scale ? ` ${scale}` : '')
 }
 
 /**

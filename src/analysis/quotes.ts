@@ -28,6 +28,8 @@ export interface Quotation {
 }
 
 const openers: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
+/** An apostrophe that stands for missing letters, not an opening mark: "shoot 'em ups", "'til", "the '90s". */
+const elision = /^(?:em|til|till|cause|cos|n|tis|twas|bout|round|s|d|\d0s|\d\d\b)(?![\p{L}])/iu
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
 const openingContext = (c: string | undefined) => c === undefined || /[\s([{\-–—:;,/]/.test(c) || c in openers
@@ -44,6 +46,8 @@ export function findQuotations(doc: Document): Quotation[] {
   const spans: Array<{start: number; end: number; continued: boolean}> = []
   let stack: Open[] = []
   let continuing = false
+  // Quotations closed inside an outer mark that is still open: kept if that outer mark turns out to be a stray.
+  let nested: Array<{start: number; end: number; continued: boolean}> = []
 
   const closeParagraph = (at: number, nextParagraphStart: number) => {
     if (stack.length === 0) return
@@ -54,10 +58,45 @@ export function findQuotations(doc: Document): Quotation[] {
     if (text[i] !== undefined && text[i] === outer.mark) {
       spans.push({start: outer.start, end: at, continued: continuing})
       continuing = true
+    } else if (closesLater(outer, i)) {
+      // A statement quoted whole across paragraphs, one mark at each end: it goes on.
+      stack = [outer]
+      nested = []
+      return
     } else {
+      // An opening mark never closed nor reopened is a stray ('"“If I was a donor…”' pasted twice):
+      // the quotations closed after it still stand.
+      spans.push(...nested)
       continuing = false
     }
     stack = []
+    nested = []
+  }
+  /**
+   * The next double mark after a paragraph left open closes it at the end of a
+   * later paragraph (within a few): '"Sen. Sanders took the stage…⏎“…,” Sanders
+   * said.⏎…here.)"'. Any other mark first (an opening one) and it was a stray.
+   */
+  const closesLater = (outer: Open, from: number): boolean => {
+    if (outer.mark !== '"' && outer.mark !== '“') return false
+    const limit = Math.min(to, from + 3000)
+    for (let k = from; k < limit; k++) {
+      const ch = text[k]
+      if (outer.mark === '"' ? ch !== '"' : ch !== '“' && ch !== '”') continue
+      if (ch === '“' || isSpace(text[k - 1])) return false
+      let e = k + 1
+      while (e < to && (text[e] === ' ' || text[e] === '\t')) e++
+      return e >= to || text[e] === '\n' || text[e] === '\r'
+    }
+    return false
+  }
+  /** A quotation closes: at the top level it is one; inside another it waits on that one. */
+  const closed = (start: number, end: number) => {
+    if (stack.length === 0) {
+      spans.push({start, end, continued: continuing})
+      continuing = false
+      nested = []
+    } else if (stack.length === 1) nested.push({start, end, continued: false})
   }
 
   // Jump from one mark or line break to the next: most characters are neither.
@@ -91,10 +130,7 @@ export function findQuotations(doc: Document): Quotation[] {
 
     if (top && c === top.close && c !== '"' && !(c === "'" || c === '’')) {
       stack.pop()
-      if (stack.length === 0) {
-        spans.push({start: top.start, end: i + 1, continued: continuing})
-        continuing = false
-      }
+      closed(top.start, i + 1)
       continue
     }
 
@@ -102,13 +138,10 @@ export function findQuotations(doc: Document): Quotation[] {
       // An apostrophe inside a word (don't, Kingdom’s) or after a plural (soldiers’) unless a single quote is open.
       if (top && top.close === c && !isLetter(after)) {
         stack.pop()
-        if (stack.length === 0) {
-          spans.push({start: top.start, end: i + 1, continued: continuing})
-          continuing = false
-        }
+        closed(top.start, i + 1)
         continue
       }
-      if (c === "'" && openingContext(before) && isLetter(after) && !stack.some((o) => o.close === "'")) {
+      if (c === "'" && openingContext(before) && isLetter(after) && !elision.test(text.slice(i + 1, i + 6)) && !stack.some((o) => o.close === "'")) {
         stack.push({mark: c, close: "'", start: i})
       }
       continue
@@ -128,13 +161,11 @@ export function findQuotations(doc: Document): Quotation[] {
           spans.push({start: stack[0]!.start, end: i - 1, continued: continuing})
           continuing = true
           stack = [{mark: c, close: '"', start: i}]
+          nested = []
         } else {
           const top = stack[open]!
           stack = stack.slice(0, open)
-          if (stack.length === 0) {
-            spans.push({start: top.start, end: i + (pair ? 2 : 1), continued: continuing})
-            continuing = false
-          }
+          closed(top.start, i + (pair ? 2 : 1))
         }
       } else if (opening) stack.push({mark: c, close: '"', start: i})
       if (pair) i++
