@@ -19,6 +19,7 @@ export interface Match {
 }
 
 const wildcard = '*'
+const plain = /^[a-z]+$/
 
 export class Matcher {
   private readonly root: Node = {next: new Map(), ends: []}
@@ -35,7 +36,8 @@ export class Matcher {
   }
 
   private add(entry: Entry, phrase: string) {
-    const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard ? [wildcard] : tokenize(part).map((t) => t.norm)))
+    // (Most words of a phrase are plain lower-case letters, their own normal form: no tokenizer needed.)
+    const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard || plain.test(part) ? [part] : tokenize(part).map((t) => t.norm)))
     let node = this.root
     for (const key of keys) {
       let child = node.next.get(key)
@@ -50,47 +52,44 @@ export class Matcher {
 
   /** Longest matches, left to right, not overlapping. */
   find(tokens: readonly Token[]): Match[] {
-    const found: Match[] = []
+    let found: Match[] | undefined
     let i = 0
     while (i < tokens.length) {
-      const best = this.longestAt(tokens, i)
+      // Most tokens start no phrase: one lookup, nothing allocated.
+      const node = this.root.next.get(tokens[i]!.norm)
+      const best = node ? this.longest(tokens, i, node, i + 1, undefined) : undefined
       if (best) {
-        found.push(best)
+        ;(found ??= []).push(best)
         i = best.to + 1
       } else i++
     }
-    return found
+    return found ?? none
   }
 
-  private longestAt(tokens: readonly Token[], start: number): Match | undefined {
-    // Most tokens start no phrase: one lookup, no closure.
-    const node = this.root.next.get(tokens[start]!.norm)
-    if (!node) return undefined
-    let best: Match | undefined
-    const walk = (node: Node, i: number) => {
-      for (const end of node.ends) {
-        const match = {entry: end.entry, from: start, to: i - 1}
-        if (this.allowed(match, tokens) && (!best || match.to > best.to)) best = match
-      }
-      const token = tokens[i]
-      if (!token) return
-      const exact = node.next.get(token.norm)
-      if (exact) walk(exact, i + 1)
-      const any = token.word ? node.next.get(wildcard) : undefined
-      if (any) walk(any, i + 1)
+  /** The longest allowed match from `start` that goes on through `node`, the next token being `i`. */
+  private longest(tokens: readonly Token[], start: number, node: Node, i: number, best: Match | undefined): Match | undefined {
+    for (const end of node.ends) {
+      if ((!best || i - 1 > best.to) && this.allowed(end.entry, start, i - 1, tokens)) best = {entry: end.entry, from: start, to: i - 1}
     }
-    walk(node, start + 1)
+    const token = tokens[i]
+    if (!token) return best
+    const exact = node.next.get(token.norm)
+    if (exact) best = this.longest(tokens, start, exact, i + 1, best)
+    const any = token.word ? node.next.get(wildcard) : undefined
+    if (any) best = this.longest(tokens, start, any, i + 1, best)
     return best
   }
 
-  private allowed(match: Match, tokens: readonly Token[]): boolean {
-    const before = this.before.get(match.entry)
-    if (before && before.some((phrase) => phrase.every((word, k) => wordAt(tokens, match.from, k - phrase.length)?.norm === word))) return false
-    const after = this.after.get(match.entry)
-    if (after && after.some((phrase) => phrase.every((word, k) => wordAt(tokens, match.to, k + 1)?.norm === word))) return false
+  private allowed(entry: Entry, from: number, to: number, tokens: readonly Token[]): boolean {
+    const before = this.before.get(entry)
+    if (before && before.some((phrase) => phrase.every((word, k) => wordAt(tokens, from, k - phrase.length)?.norm === word))) return false
+    const after = this.after.get(entry)
+    if (after && after.some((phrase) => phrase.every((word, k) => wordAt(tokens, to, k + 1)?.norm === word))) return false
     return true
   }
 }
+
+const none: Match[] = []
 
 const words = (phrase: string): string[] => tokenize(phrase).filter((t) => t.word).map((t) => t.norm)
 

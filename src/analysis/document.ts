@@ -57,9 +57,9 @@ export interface Document {
   toOffset(index: number, side?: 'start' | 'end'): number
 }
 
-const tokenPattern = /[\p{L}\p{N}\p{M}]+(?:[-'’‘.&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
 const wordStart = /^[\p{L}\p{N}\p{M}]/u
 const upperStart = /^\p{Lu}/u
+const wordClass = /^[\p{L}\p{N}\p{M}]$/u
 
 export function normalize(value: string): string {
   let norm = value.toLowerCase()
@@ -72,26 +72,78 @@ export function normalize(value: string): string {
   return norm
 }
 
+/** For each BMP character past ASCII, once asked: 1 a letter, digit or mark, 2 not. */
+const bmpWord = new Uint8Array(65536)
+
+/** Length (1 or 2 code units) of the letter, digit or combining mark at `i`, or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
+  if (c !== c) return 0
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return wordClass.test(text.slice(i, i + 2)) ? 2 : 0
+    return 0
+  }
+  let known = bmpWord[c]!
+  if (known === 0) bmpWord[c] = known = wordClass.test(text[i]!) ? 1 : 2
+  return known === 1 ? 1 : 0
+}
+
+/** White space as JavaScript's `\s` has it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
+}
+
+/**
+ * Word tokens (letters, digits and marks, joined by `-`, `'`, `’`, `‘`, `.`
+ * or `&` between them: "don't", "U.S", "AT&T") and single punctuation or
+ * symbol tokens, from `from` to `to`. A scan by character code: no match
+ * object per token.
+ */
 export function tokenize(text: string, offset = 0, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
-  tokenPattern.lastIndex = from
-  let match: RegExpExecArray | null
-  while ((match = tokenPattern.exec(text)) && match.index < to) {
-    const value = match[0]
-    const end = match.index + value.length
+  let i = from
+  // (Never in the middle of a character: as a Unicode pattern would, start at its first half.)
+  if (i > 0 && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) i--
+  while (i < to) {
+    const code = text.charCodeAt(i)
+    if (isSpace(code)) {
+      i++
+      continue
+    }
+    let end: number
+    const first = wordCharAt(text, i)
+    if (first === 0) {
+      // One punctuation mark or symbol (a whole astral character).
+      end = code >= 0xd800 && code <= 0xdbff && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff ? i + 2 : i + 1
+    } else {
+      end = i + first
+      for (;;) {
+        let step: number
+        while ((step = wordCharAt(text, end)) > 0) end += step
+        const joiner = text.charCodeAt(end)
+        if ((joiner === 45 || joiner === 39 || joiner === 0x2019 || joiner === 0x2018 || joiner === 46 || joiner === 38) && wordCharAt(text, end + 1) > 0) {
+          end++
+          continue
+        }
+        break
+      }
+    }
     if (end > to) break
+    const value = text.slice(i, end)
     // ASCII first: most tokens are, and a char code test is cheaper than a Unicode pattern.
-    const code = value.charCodeAt(0)
     const ascii = code < 128
     tokens.push({
       value,
       norm: normalize(value),
-      start: match.index + offset,
+      start: i + offset,
       end: end + offset,
       word: ascii ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : wordStart.test(value),
       capital: ascii ? code >= 65 && code <= 90 : upperStart.test(value),
       index: tokens.length
     })
+    i = end
   }
   return tokens
 }

@@ -3,7 +3,7 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import type {Document, Sentence} from './document.js'
+import type {Document, Sentence, Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
   approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
@@ -82,19 +82,28 @@ const numberWords = new Set([
   ...wordNumbers.split('|'), ...fractions.split('|'), 'a', 'tens', 'hundreds', 'dozens', 'scores', 'thousands', 'millions', 'billions', 'trillions'
 ])
 
-/** A word that can start a figure: "thousands", "forty-two", "a" excepted (it only starts one with a fraction after it). */
-function mayBeNumber(t: {value: string; norm: string}): boolean {
-  if (t.norm === 'a') return false
-  const hyphen = t.value.indexOf('-')
-  return hyphen === -1 ? numberWords.has(t.norm) : numberWords.has(t.value.slice(0, hyphen).toLowerCase())
+/**
+ * A word that can start a figure: a digit, "thousands", "forty-two" ("a"
+ * excepted: it only starts one with a fraction after it). One tight pass:
+ * every sentence asks.
+ */
+function mentionsNumber(words: readonly Token[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const t = words[k]!
+    const c = t.value.charCodeAt(0)
+    if (c >= 48 && c <= 57) return true
+    // Number words are three letters or more ("one", "half", "hundreds").
+    const norm = t.norm
+    if (norm.length < 3) continue
+    const hyphen = t.value.indexOf('-')
+    if (hyphen === -1 ? numberWords.has(norm) : numberWords.has(t.value.slice(0, hyphen).toLowerCase())) return true
+  }
+  return false
 }
 
 export function findFigures(doc: Document, sentence: Sentence, quotes: readonly Quotation[]): Figure[] {
   // Most sentences have no number at all: skip the pattern for them.
-  if (!sentence.words.some((t) => {
-    const c = t.value.charCodeAt(0)
-    return (c >= 48 && c <= 57) || mayBeNumber(t)
-  }) && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
+  if (!mentionsNumber(sentence.words) && !/\d/.test(doc.text.slice(sentence.start, sentence.end))) return []
   const text = doc.text.slice(sentence.start, sentence.end)
   const headline = isHeadline(sentence, text)
   const raws: Raw[] = []
