@@ -116,7 +116,9 @@ describe('attributions', () => {
     ['Shocking new figures suggest millions are at risk.', []],
     ['Libby Schaaf, the mayor of Oakland, also spoke out: the city has 400,000 people.', ['spoke ← the mayor of Oakland (named)']],
     ['And his supporters were making the same argument: we will unite 70 percent of the party.', ['argument ← his supporters (unclear)']],
-    ['The stats speak for themselves: 11 titles from 11 finals.', []]
+    ['The stats speak for themselves: 11 titles from 11 finals.', []],
+    ['Chatwal pleaded guilty to making $180,000 in straw donations.', ['pleaded guilty ← Chatwal (named)']],
+    ['Women can expect to live until 85, and fans should note the date.', []]
   ])('%s', (text, expected) => {
     expect(sources(text)).toEqual(expected)
   })

@@ -129,7 +129,11 @@ const table: Record<RuleName, Case[]> = {
     {text: 'Fire service officials said 14 units were sent.', found: [], why: 'an office is named'},
     {text: 'Researchers at the University of Edinburgh said the benefit was greatest in diabetics.', found: [], why: 'the institution is named'},
     {text: '"We will not be deflected," a spokesperson said.', found: [], why: 'a spokesperson speaks on the record for an office'},
-    {text: 'Many believe the fight will reach the Supreme Court.', found: [], why: 'a hedge, not a source'}
+    {text: 'Many believe the fight will reach the Supreme Court.', found: [], why: 'a hedge, not a source'},
+    {text: 'Fans of racing games should note the title refers to its cars.', found: [], why: 'advice to readers, not a statement anyone made'},
+    {text: 'In February, a former senior executive pleaded guilty to fraud.', found: [], why: 'a plea in court, not a source'},
+    {text: 'Six countries want the budget capped at 1% of member states\' combined incomes.', found: [], why: '"states\'" is a possessive noun, not a said-verb'},
+    {text: 'People with hand tremors find it hard to use a mouse.', found: [], why: 'an experience, not a finding'}
   ],
   'attribution-verb': [
     {text: 'The paramilitaries claimed the market was used to store weapons.', found: ['claimed: claimed']},
@@ -140,7 +144,11 @@ const table: Record<RuleName, Case[]> = {
     {text: 'The side conceded two goals.', found: [], why: 'sport'},
     {text: 'The car slammed into a wall.', found: [], why: 'not speech'},
     {text: 'The group claimed responsibility for the attack.', found: []},
-    {text: '"They claimed it was safe," she said.', found: [], why: 'inside a quotation'}
+    {text: '"They claimed it was safe," she said.', found: [], why: 'inside a quotation'},
+    {text: 'Argentina claimed top spot in Group A with three wins.', found: [], why: '"claim" a place or a prize is to win it'},
+    {text: 'The 2003 champion claimed her seventh Grand Slam title.', found: []},
+    {text: 'Bogdanov claimed the European Championship race would be between himself and Arnold.', found: ['claimed: claimed'], why: 'a clause follows: he says it'},
+    {text: 'Lukashenko tightened his grip after claiming a landslide victory in the election.', found: ['claimed: claiming'], why: 'a candidate who claims victory says so'}
   ],
   'unattributed-quote': [
     {text: 'The breach has been branded "a catastrophic failure of basic security".', found: ['no-speaker: "a catastrophic failure of basic security"']},
@@ -156,7 +164,10 @@ const table: Record<RuleName, Case[]> = {
     {text: 'Coach Ines Vale looks relaxed. "We trained hard and we are ready."', found: [], why: 'the speaker is named in the sentence before'},
     {text: 'Her cooking has been called "the best in the county" by the critic Ruth Abe.', found: [], why: 'a passive with an agent names the speaker'},
     {text: 'The talks ended. "We tried for weeks. "Nobody moved. "It was tiring," said Dr Ama Bello.', found: [], why: 'one speech in several pieces: the speaker at its end speaks all of it'},
-    {text: 'The chef is said to be "heartbroken" by the inspection.', found: ['no-speaker: "heartbroken"'], why: 'a passive with no agent hides the speaker, whatever the neighbours say'}
+    {text: 'The chef is said to be "heartbroken" by the inspection.', found: ['no-speaker: "heartbroken"'], why: 'a passive with no agent hides the speaker, whatever the neighbours say'},
+    {text: 'Audio shows are spreading. It is called "podcasting" and it is cheap to make.', found: [], why: 'a passive naming verb before a bare term names the term'},
+    {text: 'The attachment is labelled as either "joke" or "price".', found: [], why: 'labels, and a list of them'},
+    {text: 'The flood has been called "a climate catastrophe on an unimaginable scale".', found: ['no-speaker: "a climate catastrophe on an unimaginable scale"'], why: 'a characterisation with its article: someone said it'}
   ]
 }
 

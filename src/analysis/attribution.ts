@@ -115,6 +115,19 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     const next = words[w + 1]
     const prev = words[w - 1]
     const prevToken = tokens[t.index - 1]
+    // "member states' incomes": a plural with a possessive mark is a noun.
+    const nextToken = tokens[t.index + 1]
+    if (nextToken && (nextToken.value === "'" || nextToken.value === '’') && nextToken.start === t.end && norm.endsWith('s') && tokens[t.index + 2]?.word && !sourceNouns.has(norm)) continue
+    // "Fans should note", "analysts might argue": advice or a supposition, not a statement anyone made.
+    if (prev && /^(?:should|must|could|can)$/.test(prev.norm) && reportingVerbs.has(norm) && !/(?:ed|s)$/.test(norm)) continue
+    // "pleaded guilty", "people find it hard": a plea, an experience, not a report.
+    // ("Chatwal pleaded guilty to making $180,000 in straw donations": the charge is the source, as for "was convicted of".)
+    if (/^plead/.test(norm) && next && /^(?:guilty|not|innocent)$/.test(next.norm)) {
+      const np = subjectBefore(tokens, t.index)
+      if (np.length > 0) found.push({...make(doc, sentence, 'act', [t, next], norm, np, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+      continue
+    }
+    if (/^(?:find|finds|found)$/.test(norm) && next && /^(?:it|them|themselves|himself|herself|itself)$/.test(next.norm) && words[w + 2] && !finite.has(words[w + 2]!.norm) && !reportingVerbs.has(words[w + 2]!.norm)) continue
 
     // "according to X"
     if (norm === 'according' && next?.norm === 'to') {
@@ -270,7 +283,6 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
 
     // A passive: "is said to", "has been called", "were revealed … from X", "polled by Bloomberg".
     // "Is said to", "believed to be": a hedge, never an attribution.
-    const nextToken = tokens[t.index + 1]
     if ((isPassive(words, w) || hedgingParticiples.has(norm)) && nextToken?.word && nextToken.norm === 'to') continue
     // A participle after a comma (", often called", ", described as") or a noun ("a study published on…").
     const reduced = /ed$/.test(norm) && ((prevToken?.value === ',' && next && ['as', 'by'].includes(next.norm)) || (prev && /ly$/.test(prev.norm) && tokens[prev.index - 1]?.value === ',') ||

@@ -166,6 +166,15 @@ export const genericNouns = set(`
   government way thing things part number lot group man woman men women
 `)
 
+/**
+ * What a side wins or takes in a contest: "claimed the title", "claimed top
+ * spot". (Not "victory" or "majority": a candidate who claims victory says so.)
+ */
+export const contestNouns = set(`
+  title titles crown spot medal medals gold silver bronze trophy trophies prize prizes cup slam
+  championship championships pole lead wicket wickets seat seats double treble hat-trick hattrick scalp scalps
+`)
+
 /** Short function words, skipped when looking for content words. */
 export const stopwords = set(`
   a an the of in on at to for from by with and or but as than then that this these those it its

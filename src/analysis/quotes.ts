@@ -177,10 +177,23 @@ export function findQuotations(doc: Document): Quotation[] {
   }
   closeParagraph(to, to)
 
-  return spans.map((span) => describe(span, sentences, text))
+  const found = spans.map((span) => describe(span, sentences, text))
+  // A list of terms: 'labelled as either "joke" or "price"', 'called "open source news" or even "moblog journalism"'.
+  for (let i = 1; i < found.length; i++) {
+    const previous = found[i - 1]!
+    if (previous.title && !found[i]!.title && /^\s*(?:,\s*)?(?:or|and|,)?\s*(?:even\s+|perhaps\s+)?$/i.test(text.slice(previous.end, found[i]!.start))) found[i] = {...found[i]!, title: true}
+  }
+  return found
 }
 
 const termCue = /\b(?:(?:the\s+)?(?:term|phrase|word|words|slogan|nickname|motto|label|hashtag|catchphrase|expression)|so-called|dubbed|nicknamed|known\s+as|billed\s+as|styled|codenamed|code-named)\s*$/i
+/**
+ * A passive naming verb before a bare term: 'It is called "podcasting"',
+ * 'labelled as either "joke"'. (Not before a characterisation with its
+ * article, 'has been called "the final straw"': someone said that.)
+ */
+const namingCue = /\b(?:(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?(?:called|termed|named)|(?:labelled|labeled|marked|tagged)\s+(?:as\s+)?(?:either\s+)?)\s*$/i
+const determinerStart = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|no)$/i
 const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game|term|phrase|word|nickname|motto|headline|banner|label|tag)\s*$/i
 
 function describe(span: {start: number; end: number; continued: boolean}, sentences: readonly Sentence[], text: string): Quotation {
@@ -191,7 +204,8 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   const before = text.slice(Math.max(0, span.start - 40), span.start)
   const titleCase = words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|by)$/.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0]!)
   // A title ("her hit "Wildfire"") or a term being named ("coined the term "the Richard & Judy effect"").
-  const title = (titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)) || termCue.test(before)
+  const title = (titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)) || termCue.test(before) ||
+    (words.length > 0 && words.length <= 4 && !determinerStart.test(words[0]!) && !/[.!?,;:]$/.test(inner) && namingCue.test(before))
 
   const first = sentences[firstSentence]
   const last = sentences[lastSentence]
