@@ -4,16 +4,15 @@
  * commands, JUnit XML, and --changed-since on a real git repository.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import Ajv from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import {escapeData, escapeProperty, githubLine} from '../src/reporters/github.js'
-import {root, run} from './helpers.js'
+import {root, run, temporary} from './helpers.js'
 
-const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
+const temp = (prefix: string) => temporary(prefix)
 
 describe('--format sarif', () => {
   const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object

@@ -2,11 +2,10 @@
  * The built `copydesk` binary, run as a user runs it: output, JSON shape,
  * exit codes, configuration and ignore files, stdin, and one-line errors.
  */
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {root, run} from './helpers.js'
+import {root, run, temporary} from './helpers.js'
 
 let dir: string
 const write = (name: string, text: string) => {
@@ -17,7 +16,7 @@ const config = (rules: object, name = '.retextrc.json') => write(name, JSON.stri
 
 beforeEach(() => {
   // Outside the repository: no node_modules, no .retextrc.json above.
-  dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
+  dir = temporary('copydesk-cli-')
 })
 
 describe('the example draft', () => {

@@ -1,9 +1,8 @@
 /** --fix and --fix-dry-run on text, Markdown and HTML. */
-import {chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, linkSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from './helpers.js'
+import {run, temporary} from './helpers.js'
 
 const cases = [
   ['draft.txt', 'The Hermit Kingdom fired.\nWe saw the Hermit Kingdom’s parade; it is reportedly over.\n', 'North Korea fired.\nWe saw North Korea’s parade; it is reportedly over.\n'],
@@ -13,7 +12,7 @@ const cases = [
 
 describe('--fix', () => {
   it.each(cases)('writes the safe fixes into %s and reports what is left', (name, before, after) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     writeFileSync(join(dir, name), before)
     const result = run(['--fix', '--format', 'json', name], {cwd: dir})
     expect(readFileSync(join(dir, name), 'utf8')).toBe(after)
@@ -26,7 +25,7 @@ describe('--fix', () => {
   })
 
   it('does not touch a file it cannot parse the configuration for', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     writeFileSync(join(dir, '.retextrc.json'), '{"plugins": [')
     writeFileSync(join(dir, 'draft.txt'), 'The Hermit Kingdom fired.\n')
     expect(run(['--fix', 'draft.txt'], {cwd: dir}).code).toBe(2)
@@ -40,7 +39,7 @@ describe('--fix', () => {
 
 describe('--fix-dry-run', () => {
   it.each(cases)('prints the diff for %s and writes nothing', (name, before) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     writeFileSync(join(dir, name), before)
     const result = run(['--fix-dry-run', name], {cwd: dir})
     expect(readFileSync(join(dir, name), 'utf8')).toBe(before)
@@ -60,7 +59,7 @@ describe('--fix leaves alone what it must not rewrite', () => {
   const fixed = 'North Korea fired.\n'
 
   it('follows a symbolic link: the link stays, its target is fixed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     writeFileSync(join(dir, 'target.txt'), draft)
     symlinkSync('target.txt', join(dir, 'link.txt'))
     expect(run(['--fix', 'link.txt'], {cwd: dir}).code).toBe(0)
@@ -69,7 +68,7 @@ describe('--fix leaves alone what it must not rewrite', () => {
   })
 
   it('keeps the file’s mode', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     writeFileSync(join(dir, 'draft.txt'), draft, {mode: 0o640})
     chmodSync(join(dir, 'draft.txt'), 0o640)
     run(['--fix', 'draft.txt'], {cwd: dir})
@@ -90,7 +89,7 @@ describe('--fix leaves alone what it must not rewrite', () => {
       writeFileSync(join(dir, 'draft.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(draft, 'utf16le')]))
     }, 'it is not valid UTF-8, and rewriting it would change bytes outside the fixes']
   ])('does not rewrite %s, and says why (exit 2)', (_, setUp, why) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-fix-'))
+    const dir = temporary('copydesk-fix-')
     setUp(dir)
     const before = readFileSync(join(dir, 'draft.txt'))
     const result = run(['--fix', 'draft.txt'], {cwd: dir})

@@ -3,11 +3,10 @@
  * column of the original file, with code, front matter, URLs and markup left
  * alone; and control comments in all three formats.
  */
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {root, run} from './helpers.js'
+import {root, run, temporary} from './helpers.js'
 
 interface Message {
   source: string
@@ -111,7 +110,7 @@ describe('positions through markup', () => {
   })
 
   it('counts lines and columns with CRLF line ends', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-crlf-'))
+    const dir = temporary('copydesk-crlf-')
     writeFileSync(join(dir, 'a.txt'), 'First line.\r\nThe Hermit Kingdom fired.\r\n')
     writeFileSync(join(dir, 'a.md'), 'First line.\r\n\r\nThe *Hermit* Kingdom fired.\r\n')
     writeFileSync(join(dir, 'a.html'), '<p>First line.</p>\r\n<p>The Hermit Kingdom fired.</p>\r\n')
@@ -130,13 +129,13 @@ describe('positions through markup', () => {
 
 describe('structure', () => {
   it('reads page furniture anywhere in an HTML footer, aside or nav, but not in the story', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const dir = temporary('copydesk-structure-')
     writeFileSync(join(dir, 'page.html'), '<article><p>Residents should stay tuned for the latest updates, the council said.</p></article>\n<footer><p>Please stay tuned for the latest updates.</p></footer>\n')
     expect(report('page.html', dir).map(where)).toEqual(['2:12-2:53 boilerplate/stay-informed'])
   })
 
   it('reads page furniture anywhere in a line that is one link, or a one-sentence paragraph at the end', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const dir = temporary('copydesk-structure-')
     const story = 'The bridge closed on Monday.\n\nCrews will work overnight.\n\nOfficials met on Tuesday.\n\n'
     writeFileSync(join(dir, 'link.md'), '# News\n\nResidents should stay tuned for the latest updates, the council said.\n\n[Residents should stay tuned for the latest updates](https://example.com/live)\n\nThe road reopens in May.\n')
     writeFileSync(join(dir, 'link.html'), '<p>Residents should stay tuned for the latest updates, the council said.</p>\n<p><a href="/live">Residents should stay tuned for the latest updates</a></p>\n')
@@ -149,19 +148,19 @@ describe('structure', () => {
   })
 
   it('places a finding that ends in an HTML <q> left open at the end of the file (found by the fuzz tests)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const dir = temporary('copydesk-structure-')
     writeFileSync(join(dir, 'open.html'), '</h2>\nRead more: <q>Bridge reopens')
     expect(report('open.html', dir).map(where)).toEqual(['2:1-2:29 boilerplate/read-more'])
   })
 
   it('reads an HTML <q> as a quotation', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const dir = temporary('copydesk-structure-')
     writeFileSync(join(dir, 'q.html'), '<p>She said <q>the regime is tragic</q> today.</p>\n<p>The regime is tragic.</p>\n')
     expect(report('q.html', dir).map(where)).toEqual(['2:8-2:14 loaded-language/regime', '2:18-2:24 loaded-language/tragic'])
   })
 
   it('does not take a heading as the sentence that sources a figure', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-structure-'))
+    const dir = temporary('copydesk-structure-')
     writeFileSync(join(dir, 'a.md'), 'Around 4,000 people cross the bridge.\n\n## These figures were published by the council\n')
     writeFileSync(join(dir, 'a.txt'), 'Around 4,000 people cross the bridge. These figures were published by the council.\n')
     expect(report('a.md', dir).map(where)).toEqual(['1:1-1:13 unattributed-statistic/count'])
@@ -171,7 +170,7 @@ describe('structure', () => {
 
 describe('control comments', () => {
   const lint = (name: string, text: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    const dir = temporary('copydesk-control-')
     writeFileSync(join(dir, name), text)
     return report(name, dir).map(where)
   }
@@ -201,7 +200,7 @@ describe('control comments', () => {
     ['draft.html', '<!-- copydesk-disable hedgez -->\n<p>Text.</p>\n', '1:1-1:33'],
     ['draft.txt', '# copydesk-disable hedgez\nText.\n', '1:1-1:26']
   ])('reports an unknown name in %s, with a suggestion', (name, text, place) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    const dir = temporary('copydesk-control-')
     writeFileSync(join(dir, name), text)
     const [message] = JSON.parse(run(['--format', 'json', name], {cwd: dir}).stdout)[0].messages
     expect(`${message.line}:${message.column}-${message.endLine}:${message.endColumn}`).toBe(place)
@@ -210,7 +209,7 @@ describe('control comments', () => {
   })
 
   it('reports an unknown entry of a known rule, and does not act on it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    const dir = temporary('copydesk-control-')
     writeFileSync(join(dir, 'draft.txt'), '# copydesk-disable hedge/reportedlyy\nIt is reportedly over.\n')
     const messages = JSON.parse(run(['--format', 'json', 'draft.txt'], {cwd: dir}).stdout)[0].messages as Array<Message & {reason: string}>
     expect(messages.map(where)).toEqual(['1:1-1:37 copydesk/unknown-directive', '2:7-2:17 hedge/reportedly'])
@@ -222,7 +221,7 @@ describe('control comments', () => {
     ['draft.html', '<!-- copydesk-disabled hedge -->\n<p>It is reportedly over.</p>\n', 'copydesk-disabled'],
     ['draft.txt', '# copydesk-disable-line hedge\nIt is reportedly over.\n', 'copydesk-disable-line']
   ])('reports a directive it does not know in %s, and switches nothing off', (name, text, directive) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-control-'))
+    const dir = temporary('copydesk-control-')
     writeFileSync(join(dir, name), text)
     const messages = JSON.parse(run(['--format', 'json', name], {cwd: dir}).stdout)[0].messages as Array<Message & {reason: string}>
     expect(messages.map((m) => `${m.source}/${m.ruleId}`)).toEqual(['copydesk/unknown-directive', 'hedge/reportedly'])
@@ -239,7 +238,7 @@ const dev = join(root, '../shared/eval/dev.jsonl')
 describe.skipIf(!existsSync(dev))('dev.jsonl wrapped as Markdown (../shared)', () => {
   it('gives the same findings as the plain-text passages, so the same scores', () => {
     const passages = readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as {id: string; text: string})
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-dev-md-'))
+    const dir = temporary('copydesk-dev-md-')
     for (const p of passages) {
       writeFileSync(join(dir, `${p.id}.txt`), p.text)
       // A heading, the passage's paragraphs, and a code block holding loaded words.

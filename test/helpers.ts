@@ -1,5 +1,9 @@
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {afterAll} from 'vitest'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
@@ -7,6 +11,19 @@ import copydesk, {plugins, type Options, type RuleName} from '../src/index.js'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
+
+const made: string[] = []
+
+/** A fresh folder under the system's temporary folder, removed when the test file is done. */
+export function temporary(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
 
 export interface Found {
   source: string

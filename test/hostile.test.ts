@@ -6,11 +6,10 @@
  */
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {root, run} from './helpers.js'
+import {root, run, temporary} from './helpers.js'
 
 const root0 = process.getuid?.() === 0
 const good = 'The regime fell.\n'
@@ -154,7 +153,7 @@ const cases: Case[] = [
 
 describe('bad input: one line naming the file, exit 2, the run goes on', () => {
   it.each(cases.filter((c) => !(c.asNobody && root0 && !setpriv)))('$name', (c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-hostile-'))
+    const dir = temporary('copydesk-hostile-')
     chmodSync(dir, 0o755)
     writeFileSync(join(dir, 'good.txt'), good)
     const args = c.make(dir)
@@ -176,7 +175,7 @@ describe('bad input: one line naming the file, exit 2, the run goes on', () => {
 
 describe('a rules data file that fails validation (a damaged install)', () => {
   it('is named with the entry and the problem, exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-install-'))
+    const dir = temporary('copydesk-install-')
     for (const part of ['dist', 'rules', 'package.json']) cpSync(join(root, part), join(dir, part), {recursive: true})
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
     const hedge = join(dir, 'rules', 'hedge.yml')
@@ -188,7 +187,7 @@ describe('a rules data file that fails validation (a damaged install)', () => {
   })
 
   it('says which rule file is missing, not that the draft is', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-install-'))
+    const dir = temporary('copydesk-install-')
     for (const part of ['dist', 'rules', 'package.json']) cpSync(join(root, part), join(dir, part), {recursive: true})
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
     rmSync(join(dir, 'rules', 'hedge.yml'))

@@ -4,12 +4,11 @@
  * reported text. Run over the example draft, every entry's examples, and the
  * shared article when it is there.
  */
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadRule, ruleNames, type RuleName} from '../src/data.js'
-import {lint, root, run} from './helpers.js'
+import {lint, root, run, temporary} from './helpers.js'
 
 const docs = readFileSync(join(root, 'docs/rules.md'), 'utf8')
 const texts: Array<[string, string]> = [['examples/draft.txt', readFileSync(join(root, 'examples/draft.txt'), 'utf8')]]
@@ -66,7 +65,7 @@ describe('a long plain-text file (parsed in chunks, linted in stretches)', () =>
     `Story ${i}: the Hermit Kingdom fired a missile on Tuesday.\nRepairs will cost £${10 + (i % 80)} million, and the coast road was shut.\n“We will stay,” said Mayor Ana Ruiz.`
   const count = 9000
   const text = Array.from({length: count}, (_, i) => paragraph(i)).join('\n\n') + '\n'
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-long-'))
+  const dir = temporary('copydesk-long-')
   const path = join(dir, 'long.txt')
   writeFileSync(path, text)
   const result = run(['--format', 'json', path])

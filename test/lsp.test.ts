@@ -3,8 +3,7 @@
  * stdio with the LSP client library (vscode-languageserver-protocol).
  */
 import {spawn, type ChildProcess} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -14,7 +13,7 @@ import {
   type ProtocolConnection, type Diagnostic, type CodeAction, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {root} from './helpers.js'
+import {root, temporary} from './helpers.js'
 
 let child: ChildProcess
 let connection: ProtocolConnection
@@ -74,7 +73,7 @@ afterAll(() => {
 const label = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`
 
 describe('copydesk-language-server', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-lsp-'))
+  const dir = temporary('copydesk-lsp-')
 
   it('publishes diagnostics when a draft opens, with ranges, codes, source, links and severities', async () => {
     const {diagnostics} = await open(join(dir, 'draft.txt'), readFileSync(join(root, 'examples/draft.txt'), 'utf8'))
@@ -143,7 +142,7 @@ describe('copydesk-language-server', () => {
   })
 
   it('says what is wrong with a broken configuration, as the CLI does', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'copydesk-lsp-broken-'))
+    const project = temporary('copydesk-lsp-broken-')
     writeFileSync(join(project, '.retextrc.json'), JSON.stringify({plugins: [['copydesk', {rules: {hedeg: 'off'}}]]}))
     const {diagnostics} = await open(join(project, 'story.txt'), 'It is reportedly over.\n')
     expect(diagnostics).toHaveLength(1)
@@ -151,7 +150,7 @@ describe('copydesk-language-server', () => {
   })
 
   it('uses the configuration file next to or above the document', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'copydesk-lsp-config-'))
+    const project = temporary('copydesk-lsp-config-')
     writeFileSync(join(project, '.retextrc.json'), JSON.stringify({plugins: [['copydesk', {rules: {hedge: 'off', 'loaded-language': 'error'}}]]}))
     const {diagnostics} = await open(join(project, 'desk', 'story.md'), 'The regime is reportedly tragic.\n')
     expect(diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['loaded-language/regime 1', 'loaded-language/tragic 1'])

@@ -5,14 +5,13 @@
  * summary numbers of the JSON report, keyboard focus, and a screenshot kept
  * in test/artifacts/.
  */
-import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {highlight} from '../src/reporters/html.js'
 import type {ReportMessage} from '../src/reporters/types.js'
-import {root, run} from './helpers.js'
+import {root, run, temporary} from './helpers.js'
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
@@ -55,7 +54,7 @@ describe('--format html', () => {
   it.skipIf(!chromium)('shows one highlight per finding with its text, the summary of the JSON report, and moves focus by keyboard (Chromium)', async () => {
     const {chromium: browserType} = await import('playwright-core')
     const json = JSON.parse(run(['--format', 'json', 'examples/draft.txt']).stdout)[0] as {messages: Array<{actual: string; line: number; column: number}>; summary: {figures: {statistics: number; attributed: number; unattributed: number}; sources: {named: number; anonymous: number}; quotes: {total: number; withSpeaker: number; withoutSpeaker: number}}}
-    const page = join(mkdtempSync(join(tmpdir(), 'copydesk-proof-')), 'proof.html')
+    const page = join(temporary('copydesk-proof-'), 'proof.html')
     writeFileSync(page, run(['--format', 'html', 'examples/draft.txt']).stdout)
     const browser = await browserType.launch({executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
     try {
