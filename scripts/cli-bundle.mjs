@@ -30,6 +30,12 @@ const ownUrls = {
   }
 }
 
+// The input is tsc's output: bundling a bundle again would read chunks this run deletes.
+if (readFileSync(resolve(outdir, 'index.js'), 'utf8').includes('__copydeskRequire')) {
+  console.error('cli-bundle: dist/cli/index.js is already bundled; run the whole build (npm run build), which runs tsc first')
+  process.exit(2)
+}
+
 // Chunks of an earlier build go: their names are hashes of what they held.
 for (const name of readdirSync(outdir)) if (/^chunk-[A-Z0-9]+\.js$/.test(name)) rmSync(resolve(outdir, name))
 

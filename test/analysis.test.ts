@@ -27,6 +27,7 @@ describe('figures', () => {
     ['At least 100 died, and another 1,000 were hurt; up to 30% left.', ['At least 100: count', 'another 1,000: count', 'up to 30%: percentage']],
     ['Temperatures passed 44C and the 5,000mAh battery weighs 200g.', ['44C: measure', '5,000mAh: not (specification)', '200g: measure']],
     ['It happened in 2022, in the 1980s, on March 14, at 10:30 and at 2:16:42.', ['2022: not (year)', '1980s: not (decade)', '14: not (date)', '10: not (time)', '2: not (time)']],
+    ['Germany during the 30\'s, and the 1960’s.', ['30: not (decade)', '1960: not (decade)']],
     ['She is 44; the 34-year-old man, aged 75, left. Vale, 44, sings.', ['44: not (age)', '34: not (age)', '75: not (age)', '44: not (age)']],
     ['The G7 met as F-16 jets and a Boeing 737 flew past Route 66.', ['16: not (identifier)', '737: not (identifier)', '66: not (identifier)']],
     ['They won 2-0, came 17th, and waited for two hours over a six-year journey.', ['2-0: not (score)', '17th: not (ordinal)', 'two: not (duration)', 'six: not (duration)']],
@@ -35,7 +36,8 @@ describe('figures', () => {
     ['Eight people were killed.', ['Eight: count']],
     ['In the second half of July, half-time came early.', []],
     ['He flew in on his 757 jet; the airline bought 40 jets.', ['757: not (identifier)', '40: count']],
-    ['In all, 865 delegates are at stake, and she won 334 of the 213 seats up for grabs.', ['865: not (threshold)', '334: count', '213: not (threshold)']]
+    ['In all, 865 delegates are at stake, and she won 334 of the 213 seats up for grabs.', ['865: not (threshold)', '334: count', '213: not (threshold)']],
+    ['With 5,000 jobs at stake, the firm ordered 50 fighter jets and 200 jet engines.', ['5,000: count', '50: count', '200: count']]
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected)
   })
@@ -46,6 +48,9 @@ describe('figures', () => {
 
   it('counts a figure the story gave before, named again with "the", as the same claim', () => {
     expect(figures('Twitter shut 335 accounts. The 335 accounts were run from Syria. Another 335 were not.')).toEqual(['335: count', '335: not (repeated)', 'Another 335: count'])
+    expect(figures('Prices rose 30% this year. The 30 per cent rise was a record.')).toEqual(['30%: percentage', '30 per cent: not (repeated)'])
+    // An age is no claim to repeat.
+    expect(figures('The driver, aged 18, was hurt. The 18 passengers escaped.')).toEqual(['18: not (age)', '18: count'])
   })
 })
 
@@ -76,6 +81,10 @@ describe('quotations', () => {
 
   it('keeps the quotations after a stray opening mark', () => {
     expect(quotes('He posted: "“If I was a donor, I’d want answers,” a member said.\n\nThe rest.')).toEqual(['“If I was a donor, I’d want answers,” ← He'])
+  })
+
+  it('does not take a word that only starts like an elision for one', () => {
+    expect(quotes("She said 'Roundabouts are safer,' and left.")).toEqual(["'Roundabouts are safer,' ← She"])
   })
 
   it('reads an elided word as an apostrophe, not an opening mark', () => {
@@ -115,10 +124,13 @@ describe('attributions', () => {
     ['Many believe the fight will go on.', []],
     ['Shocking new figures suggest millions are at risk.', []],
     ['Libby Schaaf, the mayor of Oakland, also spoke out: the city has 400,000 people.', ['spoke ← the mayor of Oakland (named)']],
-    ['And his supporters were making the same argument: we will unite 70 percent of the party.', ['argument ← his supporters (unclear)']],
+    ['And his supporters were making the same argument: we will unite 70 percent of the party.', ['argument ← his supporters (anonymous)']],
     ['The stats speak for themselves: 11 titles from 11 finals.', []],
     ['Chatwal pleaded guilty to making $180,000 in straw donations.', ['pleaded guilty ← Chatwal (named)']],
-    ['Women can expect to live until 85, and fans should note the date.', []]
+    ['Women can expect to live until 85, and fans should note the date.', []],
+    ['Police can confirm 12 arrests.', ['confirm ← Police (named)']],
+    ['The mayor spoke at 10:30 after 300 homes flooded.', []],
+    ['Our expert prediction: Redford 3-1 Castleton.', []]
   ])('%s', (text, expected) => {
     expect(sources(text)).toEqual(expected)
   })

@@ -22,7 +22,13 @@ export function temporary(prefix: string): string {
 }
 
 afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true})
+  for (const dir of made.splice(0)) {
+    // (A test may have locked a folder inside: unlock before removing; a leftover is not a failure.)
+    spawnSync('chmod', ['-R', 'u+rwX', dir])
+    try {
+      rmSync(dir, {recursive: true, force: true})
+    } catch {}
+  }
 })
 
 export interface Found {

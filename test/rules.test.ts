@@ -166,7 +166,8 @@ const table: Record<RuleName, Case[]> = {
     {text: 'The talks ended. "We tried for weeks. "Nobody moved. "It was tiring," said Dr Ama Bello.', found: [], why: 'one speech in several pieces: the speaker at its end speaks all of it'},
     {text: 'The chef is said to be "heartbroken" by the inspection.', found: ['no-speaker: "heartbroken"'], why: 'a passive with no agent hides the speaker, whatever the neighbours say'},
     {text: 'Audio shows are spreading. It is called "podcasting" and it is cheap to make.', found: [], why: 'a passive naming verb before a bare term names the term'},
-    {text: 'The attachment is labelled as either "joke" or "price".', found: [], why: 'labels, and a list of them'},
+    {text: 'The deal sets up what are called "qualified industrial zones" or "trade zones".', found: [], why: 'terms named by a passive with a thing for its subject, and a list of them'},
+    {text: 'He was called "racist" at the meeting.', found: ['no-speaker: "racist"'], why: 'a person called something: someone said it'},
     {text: 'The flood has been called "a climate catastrophe on an unimaginable scale".', found: ['no-speaker: "a climate catastrophe on an unimaginable scale"'], why: 'a characterisation with its article: someone said it'}
   ]
 }

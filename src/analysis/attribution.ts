@@ -118,8 +118,10 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // "member states' incomes": a plural with a possessive mark is a noun.
     const nextToken = tokens[t.index + 1]
     if (nextToken && (nextToken.value === "'" || nextToken.value === '’') && nextToken.start === t.end && norm.endsWith('s') && tokens[t.index + 2]?.word && !sourceNouns.has(norm)) continue
-    // "Fans should note", "analysts might argue": advice or a supposition, not a statement anyone made.
-    if (prev && /^(?:should|must|could|can)$/.test(prev.norm) && reportingVerbs.has(norm) && !/(?:ed|s)$/.test(norm)) continue
+    // "Fans should note", "women can expect to live": advice or a supposition, not a statement anyone made
+    // (but "police can confirm", "we can reveal" are statements).
+    if (prev && /^(?:should|must|could|can)$/.test(prev.norm) && reportingVerbs.has(norm) && !/(?:ed|s)$/.test(norm) &&
+      !(/^(?:can|could)$/.test(prev.norm) && /^(?:confirm|reveal|say|tell|report|announce|disclose)$/.test(norm))) continue
     // "pleaded guilty", "people find it hard": a plea, an experience, not a report.
     // ("Chatwal pleaded guilty to making $180,000 in straw donations": the charge is the source, as for "was convicted of".)
     if (/^plead/.test(norm) && next && /^(?:guilty|not|innocent)$/.test(next.norm)) {
@@ -127,7 +129,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       if (np.length > 0) found.push({...make(doc, sentence, 'act', [t, next], norm, np, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
       continue
     }
-    if (/^(?:find|finds|found)$/.test(norm) && next && /^(?:it|them|themselves|himself|herself|itself)$/.test(next.norm) && words[w + 2] && !finite.has(words[w + 2]!.norm) && !reportingVerbs.has(words[w + 2]!.norm)) continue
+    if (/^(?:find|finds|found)$/.test(norm) && next && /^(?:it|them|themselves|himself|herself|itself)$/.test(next.norm) && words[w + 2] && experience.test(words[w + 2]!.norm)) continue
 
     // "according to X"
     if (norm === 'according' && next?.norm === 'to') {
@@ -343,8 +345,11 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   return dedupe(found)
 }
 
+/** How someone finds a thing to do, in "people find it hard to…": an experience, not a finding. */
+const experience = /^(?:hard|harder|hardest|difficult|easy|easier|easiest|impossible|tough|tougher|tricky|awkward|confusing|frustrating|painful|useful|helpful|strange|odd|fun|boring|tiring|stressful|hard-going)$/
+
 /** Verbs of speaking that report nothing until a colon gives what was said ("spoke out against the plan: …"). */
-const speakVerbs = /^(?:speak|speaks|spoke|spoken|speaking|responded|responds|respond|reacted|reacts|react|weighed|weighs|chimed|chimes|wrote|writes|tweeted|tweets|posted|posts)$/
+const speakVerbs = /^(?:speak|speaks|spoke|spoken|speaking|responded|responds|respond|reacted|reacts|react|weighed|weighs|chimed|chimes|wrote|writes|tweeted|tweets)$/
 /** Nouns for something said, as the object before a colon ("made the same argument: …"). */
 const speechNouns = /^(?:argument|arguments|case|message|point|points|warning|warnings|statement|response|reply|answer|view|views|verdict|pitch|plea|claim|claims|assessment|prediction|explanation|defence|defense|retort|rebuttal|complaint|complaints|promise|words|remarks|comments|answer|take)$/
 
@@ -356,8 +361,19 @@ const speechNouns = /^(?:argument|arguments|case|message|point|points|warning|wa
  */
 function colonSpeech(doc: Document, sentence: Sentence, earlierNamed: boolean): Attribution | undefined {
   const tokens = sentence.tokens
-  const colon = tokens.findIndex((t, i) => t.value === ':' && i > 1 && tokens.slice(i + 1).some((x) => x.word))
-  if (colon < 0) return undefined
+  for (let colon = 2; colon < tokens.length - 1; colon++) {
+    const t = tokens[colon]!
+    // (Not the colon of a time or a ratio, "10:30", "3:1".)
+    if (t.value !== ':' || (tokens[colon - 1]!.end === t.start && tokens[colon + 1]!.start === t.end && /\d$/.test(tokens[colon - 1]!.value))) continue
+    const found = speechBeforeColon(doc, sentence, colon, earlierNamed)
+    if (found) return found
+  }
+  return undefined
+}
+
+function speechBeforeColon(doc: Document, sentence: Sentence, colon: number, earlierNamed: boolean): Attribution | undefined {
+  const tokens = sentence.tokens
+  if (!tokens.slice(colon + 1).some((x) => x.word)) return undefined
   // The clause right before the colon: from its last boundary.
   const lead = tokens.slice(0, colon).filter((t) => t.word)
   let from = lead.length - 1
@@ -365,7 +381,8 @@ function colonSpeech(doc: Document, sentence: Sentence, earlierNamed: boolean): 
   const clause = lead.slice(from)
   // ("The stats speak for themselves: …" is the writer's own claim.)
   const verb = clause.findIndex((t, k) => speakVerbs.test(t.norm) && !t.capital && !(clause[k + 1]?.norm === 'for' && /^(?:itself|themselves|himself|herself)$/.test(clause[k + 2]?.norm ?? '')))
-  const noun = clause.at(-1) && speechNouns.test(clause.at(-1)!.norm) ? clause.length - 1 : -1
+  // (A noun only after a verb: "were making the same argument:", not a label, "Our expert prediction:".)
+  const noun = clause.length > 1 && speechNouns.test(clause.at(-1)!.norm) && clause.slice(0, -1).some((t) => finite.has(t.norm) || /(?:ed|ing)$/.test(t.norm)) ? clause.length - 1 : -1
   const cue = verb >= 0 ? clause[verb]! : noun >= 0 ? clause[noun]! : undefined
   if (!cue) return undefined
   // The subject of the clause: before the speaking verb, or before the verb whose object the noun is.
@@ -374,7 +391,7 @@ function colonSpeech(doc: Document, sentence: Sentence, earlierNamed: boolean): 
   if (np.length === 0) return undefined
   const kind = classify(np, sentence, earlierNamed)
   if (kind === 'none') return undefined
-  return make(doc, sentence, 'speech', [cue], cue.norm, np, kind === 'named' ? 'named' : 'unclear', false)
+  return make(doc, sentence, 'speech', [cue], cue.norm, np, kind, false)
 }
 
 /** Every word that can start a cue, for the first, cheap test. */
@@ -522,7 +539,9 @@ function clauseEnd(tokens: readonly Token[], index: number, sentence: Sentence):
       describing = true
       continue
     }
-    if (x.value === ',' && describing) continue
+    // (The list goes on while its items do: "…, putting up a centre, and building 152 homes".)
+    const following = tokens[i + 1]
+    if (x.value === ',' && describing && following && (/ing$/.test(following.norm) || (/^(?:and|or)$/.test(following.norm) && /ing$/.test(tokens[i + 2]?.norm ?? '')))) continue
     return x.start
   }
   return sentence.end

@@ -187,6 +187,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     }
 
     const plain = !hasCurrency && !hasScale && !hasPercent && kind === 'count'
+    // "the 1980's", "Germany during the 30's": a decade written with an apostrophe.
+    if (!not && plain && /^['’]s\b/.test(after) && (value % 10 === 0)) not = 'decade'
     if (!not && plain && /^\d{4}$/.test(num) && value >= 1000 && value <= 2199) not = 'year'
     else if (!not && plain && /^\d{5,}$/.test(num)) not = 'identifier'
     else if (!not && /^[:.]\d/.test(after) && /^\d{1,2}$/.test(num)) not = 'time'
@@ -275,7 +277,8 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   // "the 1,237 delegates needed to win", "the 60 votes required for": a threshold set by rules, not a claim.
   const lead = Math.max(0, start - 40)
   if (!not && /\bthe\s+$/i.test(text.slice(lead, start)) && threshold.test(text.slice(end))) not = 'threshold'
-  // "865 delegates are at stake", "the 213 seats up for grabs": the size of a contest, set by its rules.
+  // "865 delegates are at stake", "the 213 seats up for grabs": the size of a contest, set by its rules
+  // (not "5,000 jobs at stake": what a decision risks is a claim).
   if (!not && atStake.test(text.slice(end))) not = 'threshold'
 
   // Take in the approximator before the number ("at least", "more than", "up to").
@@ -293,9 +296,9 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
 
 const limit = /\b(?:(?:maximum|minimum|max|min)\s+(?:[\p{L}-]+\s+){0,2}(?:of\s+)?|(?:fines?|penalty|penalties|sentences?|jail\s+terms?|prison\s+terms?|compensation|damages)\s+of\s+up\s+to\s+|(?:fined|jailed|imprisoned|sentenced)\s+(?:for\s+)?up\s+to\s+|(?:limited|capped)\s+(?:at|to)\s+)$/iu
 
-/** Nouns a model number goes before, in the singular: "his 757 jet" (not "40 jets", a count). */
-const modelNoun = /^\s+(?:jet|jetliner|airliner|jumbo|plane|bomber|fighter|helicopter|rifle|pistol|engine|locomotive|tank|handset|chipset|processor)\b(?!-)/i
-const atStake = /^\s+(?:[\p{L}-]+\s+){1,2}(?:(?:are|were|is|was|remain|remained)\s+)?(?:at\s+stake|up\s+for\s+grabs)\b/u
+/** Nouns a model number goes before, in the singular: "his 757 jet" (not "40 jets" nor "50 fighter jets", counts). */
+const modelNoun = /^\s+(?:jet|jetliner|airliner|jumbo|plane|bomber|fighter|helicopter|rifle|pistol|engine|locomotive|tank|handset|chipset|processor)\b(?!-)(?!\s+[\p{L}-]+s\b)/iu
+const atStake = /^\s+(?:[\p{L}-]+\s+)?(?:delegates|seats|votes|places|spots|medals|titles|points|electoral\s+votes)\s+(?:(?:are|were|is|was|remain|remained)\s+)?(?:at\s+stake|up\s+for\s+grabs)\b/u
 const threshold = /^\s+(?:[\p{L}-]+\s+){0,2}(?:needed|required|necessary)\s+(?:to(?!\s+be\b)|for)\b/u
 
 /** A figure in brackets right after another is a conversion: "77m euros (£53m; $100m)". */

@@ -139,8 +139,9 @@ function repeated(figures: readonly Figure[], text: string, sentenceStart: numbe
     if (!/\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(sentenceStart, f.start - 12), f.start))) return f
     return {...f, statistic: false, not: 'repeated'}
   })
+  // (Only claims: "aged 18" then "the 18 victims" are two numbers, not one claim twice.)
   for (const f of figures) {
-    const key = figureKey(f.text)
+    const key = f.statistic ? figureKey(f.text) : undefined
     if (key) stated.add(key)
   }
   return out
@@ -148,9 +149,9 @@ function repeated(figures: readonly Figure[], text: string, sentenceStart: numbe
 
 /** The number of a figure with its scale: "$700 billion" → "700 billion", "335th" → "335". */
 function figureKey(text: string): string | undefined {
-  const match = /(\d[\d,]*(?:\.\d+)?)(?:\s?(bn|billion|mn|million|m|k|thousand|tn|trillion|%|per ?cent|percent)\b)?/i.exec(text)
+  const match = /(\d[\d,]*(?:\.\d+)?)(?:\s?(%|(?:bn|billion|mn|million|m|k|thousand|tn|trillion|per ?cent|percent)\b))?/i.exec(text)
   if (!match) return undefined
-  const scale = (match[2] ?? '').toLowerCase().replace(/^bn$/, 'billion').replace(/^(?:mn|m)$/, 'million').replace(/^tn$/, 'trillion').replace(/^per ?cent$/, '%')
+  const scale = (match[2] ?? '').toLowerCase().replace(/^bn$/, 'billion').replace(/^(?:mn|m)$/, 'million').replace(/^tn$/, 'trillion').replace(/^(?:per ?cent|percent)$/, '%')
   return match[1]!.replace(/,/g, '') + (scale ? ` ${scale}` : '')
 }
 

@@ -29,7 +29,11 @@ export interface Quotation {
 
 const openers: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
 /** An apostrophe that stands for missing letters, not an opening mark: "shoot 'em ups", "'til", "the '90s". */
-const elision = /^(?:em|til|till|cause|cos|n|tis|twas|bout|round|s|d|\d0s|\d\d\b)(?![\p{L}])/iu
+const elision = /(?:em|til|n|tis|twas|\d0s)(?![\p{L}\p{N}])/uy
+const elidedAt = (text: string, at: number) => {
+  elision.lastIndex = at
+  return elision.test(text)
+}
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
 const openingContext = (c: string | undefined) => c === undefined || /[\s([{\-–—:;,/]/.test(c) || c in openers
@@ -141,7 +145,7 @@ export function findQuotations(doc: Document): Quotation[] {
         closed(top.start, i + 1)
         continue
       }
-      if (c === "'" && openingContext(before) && isLetter(after) && !elision.test(text.slice(i + 1, i + 6)) && !stack.some((o) => o.close === "'")) {
+      if (c === "'" && openingContext(before) && isLetter(after) && !elidedAt(text, i + 1) && !stack.some((o) => o.close === "'")) {
         stack.push({mark: c, close: "'", start: i})
       }
       continue
@@ -181,18 +185,20 @@ export function findQuotations(doc: Document): Quotation[] {
   // A list of terms: 'labelled as either "joke" or "price"', 'called "open source news" or even "moblog journalism"'.
   for (let i = 1; i < found.length; i++) {
     const previous = found[i - 1]!
-    if (previous.title && !found[i]!.title && /^\s*(?:,\s*)?(?:or|and|,)?\s*(?:even\s+|perhaps\s+)?$/i.test(text.slice(previous.end, found[i]!.start))) found[i] = {...found[i]!, title: true}
+    const gap = text.slice(previous.end, found[i]!.start)
+    if (previous.title && !found[i]!.title && previous.lastSentence === found[i]!.firstSentence && /^[ \t]*(?:,[ \t]*)?(?:(?:or|and)[ \t]+(?:even[ \t]+|perhaps[ \t]+)?|,[ \t]*)$/i.test(gap) && /\S/.test(gap)) found[i] = {...found[i]!, title: true}
   }
   return found
 }
 
 const termCue = /\b(?:(?:the\s+)?(?:term|phrase|word|words|slogan|nickname|motto|label|hashtag|catchphrase|expression)|so-called|dubbed|nicknamed|known\s+as|billed\s+as|styled|codenamed|code-named)\s*$/i
 /**
- * A passive naming verb before a bare term: 'It is called "podcasting"',
- * 'labelled as either "joke"'. (Not before a characterisation with its
- * article, 'has been called "the final straw"': someone said that.)
+ * A passive naming verb with a thing for its subject, before a bare term: 'It
+ * is called "podcasting"', 'what are called "qualified industrial zones"'.
+ * (Not a person, 'he was called "racist"', nor a characterisation with its
+ * article, 'it has been called "the final straw"': someone said those.)
  */
-const namingCue = /\b(?:(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?(?:called|termed|named)|(?:labelled|labeled|marked|tagged)\s+(?:as\s+)?(?:either\s+)?)\s*$/i
+const namingCue = /\b(?:it|this|that|which|what)\s+(?:(?:is|are|was|were|has|have|had|been|be|being|will|would|may|might|could|now|often|also|sometimes)\s+)+(?:\w+ly\s+)?(?:called|termed|named)\s*$/i
 const determinerStart = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|no)$/i
 const titleCue = /(?:^|\s)(?:hit|song|single|album|film|movie|book|novel|show|series|programme|program|play|track|titled|entitled|called|named|dubbed|nicknamed|operation|campaign|exhibition|documentary|episode|poem|painting|opera|musical|slogan|hashtag|app|game|term|phrase|word|nickname|motto|headline|banner|label|tag)\s*$/i
 
