@@ -37,7 +37,9 @@ describe('figures', () => {
     ['In the second half of July, half-time came early.', []],
     ['He flew in on his 757 jet; the airline bought 40 jets.', ['757: not (identifier)', '40: count']],
     ['In all, 865 delegates are at stake, and she won 334 of the 213 seats up for grabs.', ['865: not (threshold)', '334: count', '213: not (threshold)']],
-    ['With 5,000 jobs at stake, the firm ordered 50 fighter jets and 200 jet engines.', ['5,000: count', '50: count', '200: count']]
+    ['With 5,000 jobs at stake, the firm ordered 50 fighter jets and 200 jet engines.', ['5,000: count', '50: count', '200: count']],
+    ['She pulled clear in the final 300m; he shot from 18 yards, with a 360-degree view of a 140,000-acre estate.', ['300m: not (identifier)', '18 yards: not (position)', '360-degree: not (descriptor)', '140,000-acre: not (descriptor)']],
+    ['The firm lost the first 300m of its funds and 40 miles of track.', ['300m: count', '40 miles: measure']]
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected)
   })
@@ -157,6 +159,13 @@ describe('sourceOf', () => {
   it('scopes an owned plan to its clause, and to the list a "which" clause goes on with', () => {
     expect(sourced('Residents opposed his plan for the course, which involved building 152 homes, putting up a centre, and adding 300 flats.')).toEqual(['152: sentence', '300: sentence'])
     expect(sourced('Unions attacked his plan to cut 5,000 jobs, while 2,000 staff quit.')).toEqual(['5,000: sentence', '2,000: none'])
+  })
+
+  it('carries a named series on to the next sentence of its paragraph that pairs with it', () => {
+    expect(sourced('Output fell to 3.1 million barrels, according to Douglas-Westwood. Consumption, meanwhile, has jumped to 2.4 million barrels.')).toEqual(['3.1 million barrels: sentence', '2.4 million barrels: previous'])
+    expect(sourced('The agency estimates the project will cost $40m, its director said. So far it has received $11m.')).toEqual(['$40m: sentence', '$11m: previous'])
+    // "Meanwhile" at the start turns to something else.
+    expect(sourced('The charity pledged $5m, its director said. Meanwhile 70 singers joined the concert.')).toEqual(['$5m: sentence', '70: none'])
   })
 
   it('does not take a neighbour’s source for an unrelated figure', () => {

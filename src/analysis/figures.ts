@@ -171,7 +171,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (/^[A-Z]$/.test(attached) && attached !== 'C' && attached !== 'F' && attached !== 'K') kind = 'count'
     // "the 200m final", "300m stage": a race, not 200 million.
     // "the 200m final", "the 1500m and 5,000m": a race, not 200 million (which news writes with a noun: "5m people").
-    if (g.scale && /^m$/.test(g.scale.trim()) && !g.cur && (eventNouns.test(after) || (/\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|$)/.test(after)) ||
+    if (g.scale && /^m$/.test(g.scale.trim()) && !g.cur && (eventNouns.test(after) || (/\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|$)/.test(after)) || (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) && value <= 10000 && value % 50 === 0) ||
       (raceDistances.has(value) && !/^\s+(?:people|users|customers|viewers|copies|jobs|homes|households|passengers|visitors|subscribers|members|votes|voters|shares|barrels|tonnes|units|pounds|dollars|euros|years)\b/i.test(after)))) not = 'identifier'
     if (attached && kind === 'count' && !hasScale) {
       if (/^(?:st|nd|rd|th)$/i.test(attached)) not = 'ordinal'
@@ -229,6 +229,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     // "the top 1 percent", "the 99%": a group, not a measurement.
     if (!not && hasPercent && (value <= 1 || value === 99) && /\bthe\s+(?:top\s+|richest\s+|other\s+)?$/i.test(before) && /^\s*(?:[,.;:)!?]|$|who\b|and\b|or\b)/.test(after)) not = 'group'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
+    // "the final 300m", "a shot from 10 yards": where in a race or on a pitch, not a measurement to source.
+    if (!not && kind === 'measure' && distanceUnits.has(unit) && (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) || (prev === 'from' && /^\s*(?:[,.;:)!?]|$|out\b|and\b)/.test(after.replace(/^\s?[\p{L}]+/u, ''))))) not = 'position'
+    // "a 360-degree view", "a 10-mile walk": a measure written on to a noun describes it.
+    if (!not && kind === 'measure' && /^-\p{Ll}+\s+\p{L}/u.test(after) && !/^-(?:a|per)\b/i.test(after)) not = 'descriptor'
     small = plain && Number.isInteger(value) && value <= 10
   } else if (g.vague !== undefined) {
     kind = 'count'

@@ -370,9 +370,22 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
     if (previous && previousCue && here.sentence.paragraph - previous.sentence.paragraph <= 1) {
       // "The trial followed 9,400 patients", "That expansion pushed growth to 2.3%": the sentence points back.
       if (d === 1 && (here.refersToSource || here.refersToFigures || figure.refersBack) && previousCue.named) return {attribution: previousCue, via: 'previous'}
+      // "Output rose to 3.1m barrels a day, according to Douglas-Westwood. Consumption, meanwhile, fell to 2.4m":
+      // the next figure of the same series, from the same source, in the same paragraph.
+      if (d === 1 && previousCue.named && previous.sentence.paragraph === here.sentence.paragraph && continues(here) && previous.figures.some((f) => f.statistic)) return {attribution: previousCue, via: 'previous'}
     }
   }
   return undefined
+}
+
+/** Words that carry a series on from the sentence before: "Consumption, meanwhile, …", "So far it has received…". */
+function continues(info: SentenceInfo): boolean {
+  const words = info.sentence.words
+  const first = words[0]?.norm
+  // (Not "Meanwhile, …" at the start: that turns to something else as often as it goes on.)
+  if ((first === 'so' && words[1]?.norm === 'far') || ((first === 'by' || first === 'in') && words[1]?.norm === 'contrast') || first === 'similarly' || first === 'likewise') return true
+  // "Consumption, meanwhile, fell": a subject, then the marker between commas.
+  return words.slice(1, 4).some((t) => t.norm === 'meanwhile' && info.sentence.tokens[t.index - 1]?.value === ',')
 }
 
 /** Is a sentence an item of a list: in a Markdown or HTML list, or a line starting with a bullet? */

@@ -158,6 +158,7 @@ export const figureNouns = set(`
   casualties budget investment payment payments deal fine fines price prices rate rates spending
   funding bill loan loans package layoffs cost costs bid valuation award damages compensation
   deficit surplus growth rises jump surge expansion contraction rate level levels share shares
+  advance advances slump slide climb dip rebound recovery shortfall
 `)
 
 /** Nouns too general to show that two sentences talk about the same thing. */
