@@ -39,7 +39,10 @@ describe('figures', () => {
     ['In all, 865 delegates are at stake, and she won 334 of the 213 seats up for grabs.', ['865: not (threshold)', '334: count', '213: not (threshold)']],
     ['With 5,000 jobs at stake, the firm ordered 50 fighter jets and 200 jet engines.', ['5,000: count', '50: count', '200: count']],
     ['She pulled clear in the final 300m; he shot from 18 yards, with a 360-degree view of a 140,000-acre estate.', ['300m: not (identifier)', '18 yards: not (position)', '360-degree: not (descriptor)', '140,000-acre: not (descriptor)']],
-    ['The firm lost the first 300m of its funds and 40 miles of track.', ['300m: count', '40 miles: measure']]
+    ['The firm lost the first 300m of its funds and 40 miles of track.', ['300m: count', '40 miles: measure']],
+    ['He served half of a nine-year sentence, then 47 continuous years in Parliament.', ['half: not (duration)', 'nine: not (duration)', '47: not (duration)']],
+    ['Watch it at 2340 on BBC Two: 7.5 connections per 100 people, and a free-kick 25 yards out.', ['2340: not (time)', 'Two: not (identifier)', '7.5: count', '100: not (rate base)', '25 yards: not (position)']],
+    ['The Commodore 64 sold well. Commodore 64 fans wrote emulators. The 16 films are in competition.', ['64: not (identifier)', '64: not (identifier)', '16: count']]
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected)
   })
@@ -131,6 +134,11 @@ describe('attributions', () => {
     ['Chatwal pleaded guilty to making $180,000 in straw donations.', ['pleaded guilty ← Chatwal (named)']],
     ['Women can expect to live until 85, and fans should note the date.', []],
     ['Police can confirm 12 arrests.', ['confirm ← Police (named)']],
+    ['Fuller is involved, according to reports in the Hollywood Reporter.', ['according to ← reports in the Hollywood Reporter (named)']],
+    ['As the Washington Post — even the devil can quote statistics — observed, Republicans control 30 states.', ['observed ← the Washington Post (named)']],
+    ['The senator is telling reporters he will win 11 states.', ['telling ← The senator (named)']],
+    ['EU member states are failing to report fraud, the watchdog has said.', ['said ← the watchdog (named)']],
+    ['In a statement, ATR has said deliveries will begin.', ['said ← ATR (named)']],
     ['The mayor spoke at 10:30 after 300 homes flooded.', []],
     ['Our expert prediction: Redford 3-1 Castleton.', []]
   ])('%s', (text, expected) => {
@@ -166,6 +174,14 @@ describe('sourceOf', () => {
     expect(sourced('The agency estimates the project will cost $40m, its director said. So far it has received $11m.')).toEqual(['$40m: sentence', '$11m: previous'])
     // "Meanwhile" at the start turns to something else.
     expect(sourced('The charity pledged $5m, its director said. Meanwhile 70 singers joined the concert.')).toEqual(['$5m: sentence', '70: none'])
+  })
+
+  it('gives the shares of people a named poll asked to that poll, across a run of answers', () => {
+    const text = 'A poll for the Sunday Times found support was unchanged. Labour lead by 39% to 34%. The firm interviewed 601 people. Some 82% said he was right, but 42% backed his case. Meantime, 32% said the leader was good.'
+    // (601 is the poll's sample: methodology, not a claim.)
+    expect(sourced(text)).toEqual(['39% to 34%: previous', 'Some 82%: previous', '42%: previous', '32%: previous'])
+    // Without a named poll before them, shares are unsourced.
+    expect(sourced('Support was unchanged. Some 82% said he was right.')).toEqual(['Some 82%: none'])
   })
 
   it('does not take a neighbour’s source for an unrelated figure', () => {

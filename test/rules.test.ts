@@ -133,7 +133,9 @@ const table: Record<RuleName, Case[]> = {
     {text: 'Fans of racing games should note the title refers to its cars.', found: [], why: 'advice to readers, not a statement anyone made'},
     {text: 'In February, a former senior executive pleaded guilty to fraud.', found: [], why: 'a plea in court, not a source'},
     {text: 'Six countries want the budget capped at 1% of member states\' combined incomes.', found: [], why: '"states\'" is a possessive noun, not a said-verb'},
-    {text: 'People with hand tremors find it hard to use a mouse.', found: [], why: 'an experience, not a finding'}
+    {text: 'People with hand tremors find it hard to use a mouse.', found: [], why: 'an experience, not a finding'},
+    {text: 'Title of the story\n\nUse of the browser has fallen below 90%, say web analysts.\n\nNet monitor OneStat.com said the share fell.', found: [], why: 'the lede names its source in the next paragraph'},
+    {text: 'Title of the story\n\nThe school will close. But analysts say the plan is flawed.\n\nKelly Barnes said it was a shame.', found: ['unnamed-group: analysts'], why: 'not the lede: the next sentence names someone else'}
   ],
   'attribution-verb': [
     {text: 'The paramilitaries claimed the market was used to store weapons.', found: ['claimed: claimed']},

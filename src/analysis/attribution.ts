@@ -47,7 +47,7 @@ const ambiguous = new Set(`
   call calls forecast forecasts project projects post posts answer answers order orders rule rules fine fines
   award awards sentence sentences show shows count counts survey surveys poll polls budget budgets
   promise promises pledge pledges warning vow vows tweet tweets reply replies blame deny release
-  find finds value values measure measures comment comments suggest
+  find finds value values measure measures comment comments suggest states state
 `.trim().split(/\s+/))
 
 /** Participles that follow the noun they describe ("a study published in…", "figures released by…"). */
@@ -307,7 +307,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // "declined to comment": not a statement; but "is to tell the audience: …" introduces one.
     if (prevToken?.word && prevToken.norm === 'to' && !tokens.slice(t.index + 1).some((x) => x.value === ':' || ['"', '“', '‘'].includes(x.value))) continue
     // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
-    if (/ing$/.test(norm) && !(next && (next.norm === 'that' || next.capital || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
+    if (/ing$/.test(norm) && !(next && (next.norm === 'that' || next.capital || pronouns.has(next.norm) || ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(next.norm) || audience.test(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
     const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)
@@ -584,6 +584,12 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
         // An apposition or a relative clause between subject and verb: look further back.
         // (Only a segment with a comma after it can be an apposition; one right before the verb is its subject.)
         const first = segment[0]
+        // "As the Washington Post — even the devil can quote statistics — observed": an aside between dashes.
+        if ((t.value === '—' || t.value === '–') && segment.some((x) => finite.has(x.norm)) && dashBefore(tokens, verbIndex, i)) {
+          if (skipped++ > 2) break
+          segment = []
+          continue
+        }
         if (segment.length === 0 || (skipped > 0 && ((first && (/^(?:who|which|whose|where|speaking|having|being|a|an|one|now|also|herself|himself|itself|themselves)$/.test(first.norm) || (segment.length === 1 && sentenceAdverbs.test(first.norm)))) || (first && /(?:ing|ed)$/.test(first.norm) && !first.capital) || segment.every((x) => /^\d+$/.test(x.value))))) {
           if (skipped++ > 2) break
           segment = []
@@ -593,7 +599,8 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
         if (segment.every((s) => s.capital)) {
           const role = subjectBefore(tokens, i)
           const lead = role[0]?.norm ?? ''
-          return role.length > 0 && role.length <= 4 && !role.at(-1)!.capital && ['her', 'his', 'their', 'its', 'the', 'a', 'an'].includes(lead) ? [...role, ...segment] : segment
+          // ("In a statement, ATR said": a statement is how it spoke, not who it is.)
+          return role.length > 0 && role.length <= 4 && !role.at(-1)!.capital && ['her', 'his', 'their', 'its', 'the', 'a', 'an'].includes(lead) && !/^(?:statement|statements|interview|letter|speech|report|email|e-mail|tweet|post|release|note|message|blog)$/.test(role.at(-1)!.norm) ? [...role, ...segment] : segment
         }
         break
       }
@@ -637,6 +644,15 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
   if (main.length > 0 && main.every((x) => /ly$/.test(x.norm) || /^\d/.test(x.value))) return []
   return segment
 }
+
+/** The dash at `at` closes an aside that another dash between it and the verb opened. */
+function dashBefore(tokens: readonly Token[], verbIndex: number, at: number): boolean {
+  for (let k = at + 1; k < verbIndex; k++) if (tokens[k]!.value === tokens[at]!.value) return true
+  return false
+}
+
+/** Who a speaker tells, in "is telling reporters …": the audience, not what is said. */
+const audience = /^(?:reporters|journalists|supporters|lawmakers|voters|viewers|listeners|investors|analysts|staff|workers|members|students|parliament|congress|delegates|crowds|audiences?|mps|senators|shareholders|fans|parents|residents|officials|colleagues|friends|police|investigators)$/
 
 function firstVerbIndex(tokens: readonly Token[], before: number): number {
   for (let i = 0; i < before; i++) {
@@ -691,7 +707,8 @@ export function classify(np: Token[], sentence: Sentence, earlierNamed: boolean,
   }
 
   if (anonymousHeads.has(head) || anonymousMarker || (qualified && hedgeSubjects.has(head))) {
-    if (/^(?:source|sources|insider|insiders|reports|leaks|rumours|rumors)$/.test(head) || anonymousMarker) return 'anonymous'
+    // ("reports in the Hollywood Reporter" name their paper.)
+    if ((/^(?:source|sources|insider|insiders|reports|leaks|rumours|rumors)$/.test(head) && !(head === 'reports' && ownerAfter)) || anonymousMarker) return 'anonymous'
     if (/^(?:spokesperson|spokesman|spokeswoman|representative|representatives)$/.test(head)) return 'named'
     // "The group", "the officials": an anaphor for someone named before.
     if (['the', 'its', 'their', 'this', 'these'].includes(first.norm) && !['people', 'experts', 'critics', 'analysts', 'scientists', 'researchers'].includes(head)) return 'named'
@@ -724,7 +741,7 @@ function personLike(head: string, last: Token): boolean {
 const namesOf = new WeakMap<Document, Set<string>>()
 
 /** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
-function names(doc: Document): Set<string> {
+export function names(doc: Document): Set<string> {
   let found = namesOf.get(doc)
   if (!found) {
     found = new Set()
@@ -740,6 +757,8 @@ function strictlyNamed(np: Token[], sentence: Sentence, doc: Document): boolean 
   if (words.length === 1 && ['he', 'she', 'they', 'it', 'we'].includes(words[0]!.norm)) return true
   // "his plan", "their proposal": a possessive standing for someone named before.
   if (words.length <= 3 && ['his', 'her', 'their', 'its'].includes(words[0]!.norm)) return true
+  // "the president proposed", "the chancellor has pledged": an office, one holder.
+  if (words.length === 2 && words[0]!.norm === 'the' && /^(?:president|prime|chancellor|governor|mayor|minister|secretary|premier|king|queen|pope)$/.test(words[1]!.norm)) return true
   // A first word is a name if it is possessive ("Trump's campaign"), followed by another capital
   // ("Hillary Clinton"), or a single name that is not a plural ("Clinton touted", not "Banks are offering").
   const initialName = (t: Token) => /['’]s?$/.test(t.value) || (words[1]?.capital ?? false) || (words.length === 1 && (!/[^s]s$/.test(t.norm) || names(doc).has(t.norm)) && isProperLooking(t))

@@ -5,6 +5,7 @@
  */
 import type {Document, Sentence, Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
+import {names} from './attribution.js'
 import {
   approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
   months, stopwords, timeUnits, weekdays
@@ -123,6 +124,12 @@ export function findFigures(doc: Document, sentence: Sentence, quotes: readonly 
     // A headline's figure is sourced in the story below it.
     if (!not && headline) not = 'headline'
     if (!not && raw.small && !raw.approx && !nearCasualty(text, raw)) not = 'small count'
+    // "Commodore 64 enthusiasts…": a name that opens the sentence, and that the story writes with a capital elsewhere.
+    if (!not && !raw.approx) {
+      const lead = /^\s*(\p{Lu}[\p{L}&'’.-]*)\s+$/u.exec(text.slice(0, raw.start))
+      const word = lead?.[1]!.toLowerCase()
+      if (word && /^\d/.test(text.slice(raw.start)) && !stopwords.has(word) && !months.has(word) && !weekdays.has(word) && !approximators.some((a) => a === word) && names(doc).has(word)) not = 'identifier'
+    }
     figures.push({
       start, end,
       text: doc.text.slice(start, end),
@@ -163,7 +170,12 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     const attached = /^[\p{L}°]+/u.exec(after)?.[0] ?? ''
     const unitWord = attached || next
     const unit = unitWord.toLowerCase()
-    if (hasPercent) kind = 'percentage'
+    // "4 in 10 voters", "one in five": a share, whatever way its first number is written.
+    const outOf = !hasCurrency && !hasScale && !hasPercent ? /^\s+(?:in|out\s+of)\s+(\d+)\b(?![.,]\d)/.exec(after) : null
+    if (outOf && [2, 3, 4, 5, 6, 8, 10, 20, 50, 100, 1000].includes(Number(outOf[1])) && value < Number(outOf[1])) {
+      kind = 'share'
+      end += outOf[0].length
+    } else if (hasPercent) kind = 'percentage'
     else if (hasCurrency) kind = 'money'
     else if (measureUnits.has(unit) || measureUnits.has(unit.replace(/^°/, '°'))) kind = 'measure'
 
@@ -218,6 +230,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     // "his 757 jet", "an AK 47 rifle": a number before one vehicle or weapon is its model.
     else if (!not && plain && value > 9 && modelNoun.test(after)) not = 'identifier'
     if (!not && timeUnits.has(unitAfter(after))) not = 'duration'
+    // "7.5 connections per 100 people": the base of a rate, not a count.
+    if (!not && plain && /\bper\s+$/i.test(before)) not = 'rate base'
+    // "2340 on BBC Two", "at 0930": a time on the 24-hour clock.
+    if (!not && plain && /^\d{4}$/.test(num) && Number(num.slice(0, 2)) < 24 && Number(num.slice(2)) < 60 && (/\b(?:at|from|until|till|by)\s+$/i.test(before) || /^\s*(?:on|GMT|BST|hrs|hours|local)\b/i.test(after))) not = 'time'
     // "fines of up to £5,000", "a maximum sentence of 14 years", "a minimum stake of £25": a limit set by rules.
     if (!not && limit.test(before)) not = 'limit'
     // "50 Cent": a name.
@@ -230,7 +246,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (!not && hasPercent && (value <= 1 || value === 99) && /\bthe\s+(?:top\s+|richest\s+|other\s+)?$/i.test(before) && /^\s*(?:[,.;:)!?]|$|who\b|and\b|or\b)/.test(after)) not = 'group'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
     // "the final 300m", "a shot from 10 yards": where in a race or on a pitch, not a measurement to source.
-    if (!not && kind === 'measure' && distanceUnits.has(unit) && (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) || (prev === 'from' && /^\s*(?:[,.;:)!?]|$|out\b|and\b)/.test(after.replace(/^\s?[\p{L}]+/u, ''))))) not = 'position'
+    if (!not && kind === 'measure' && distanceUnits.has(unit) && (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) || (prev === 'from' && /^\s*(?:[,.;:)!?]|$|out\b|and\b)/.test(after.replace(/^\s?[\p{L}]+/u, ''))) || /^\s*out\b/.test(after.replace(/^\s?[\p{L}]+/u, '')))) not = 'position'
     // "a 360-degree view", "a 10-mile walk": a measure written on to a noun describes it.
     if (!not && kind === 'measure' && /^-\p{Ll}+\s+\p{L}/u.test(after) && !/^-(?:a|per)\b/i.test(after)) not = 'descriptor'
     small = plain && Number.isInteger(value) && value <= 10
@@ -494,7 +510,10 @@ function firstWord(text: string): string {
 /** The word a number counts, skipping a scale word: "18 months", "six-year", "hundreds of years". */
 function unitAfter(after: string, skipOf = false): string {
   let rest = after.replace(/^\s?(?:bn|billion|million|m|thousand|tn|trillion)\b/i, '')
-  if (skipOf) rest = rest.replace(/^\s+of\s+/i, ' ')
+  // ("half of a nine-year sentence": the unit of the compound after "of".)
+  if (skipOf) rest = rest.replace(/^\s+of\s+/i, ' ').replace(/^\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?[\p{L}]+-(?=(?:year|month|week|day|hour|minute)s?[\s-]+(?:jail\s+|prison\s+)?(?:sentence|term|ban|stint|spell|tenure|reign|career|contract|suspension)\b)/iu, ' ')
+  // "47 continuous years", "three straight seasons": one word of duration before the unit.
+  rest = rest.replace(/^\s+(?:continuous|consecutive|straight|successive|full|whole|long)\b/i, '')
   const m = /^[\s-]*([\p{L}]+)/u.exec(rest)
   if (!m) return ''
   if (!/^[\s-]/.test(rest) && rest.length > 0 && /^\p{L}/u.test(rest)) return m[1]!.toLowerCase()

@@ -359,6 +359,11 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
   // A list item under a lead-in that names its source ("In his budget, Mr Rao has:", "The report found:").
   const lead = leadIn(analysis, figure.sentence)
   if (lead) return {attribution: lead, via: 'previous'}
+  // A share of the people a named poll asked: "A poll for the Observer found… Some 82% said…", "Labour lead by 39% to 34%".
+  if (figure.kind === 'percentage' || figure.kind === 'share') {
+    const poll = pollBefore(analysis, figure)
+    if (poll) return {attribution: poll, via: 'previous'}
+  }
   for (let d = 1; d <= window; d++) {
     const next = sentences[figure.sentence + d]
     const nextCue = next?.sentence.block === 'heading' ? undefined : covering(next)
@@ -374,6 +379,30 @@ export function sourceOf(analysis: Analysis, figure: Figure, window = 1): {attri
       // the next figure of the same series, from the same source, in the same paragraph.
       if (d === 1 && previousCue.named && previous.sentence.paragraph === here.sentence.paragraph && continues(here) && previous.figures.some((f) => f.statistic)) return {attribution: previousCue, via: 'previous'}
     }
+  }
+  return undefined
+}
+
+const pollWords = /\b(?:poll|polls|polling|survey|surveys|study|research|questionnaire|census|interviews?|respondents)\b/i
+
+/**
+ * The named poll a share belongs to: in the sentence before (same paragraph),
+ * or up to three sentences back when the share is of people answering ("Some
+ * 82% said", "65% of those questioned thought").
+ */
+function pollBefore(analysis: Analysis, figure: Figure): Attribution | undefined {
+  const {sentences, document} = analysis
+  const here = sentences[figure.sentence]!
+  const answering = /^\s*(?:who\s+)?(?:of\s+)?(?:[\p{L}'’-]+\s+){0,6}?(?:said|say|says|told|thought|think|thinks|believed|believe|believes|agreed|agree|backed|back|supported|support|wanted|want|wants|opposed|oppose|felt|feel|preferred|prefer|disagreed|expected|expect|would|were|are|voted|favour|favor|favoured|favored)\b/iu.test(document.text.slice(figure.end, Math.min(figure.end + 80, here.sentence.end)))
+  // (Back across a run of such answers: "Three-quarters said… 53% of those polled said… Meantime, 32% said…".)
+  let paragraph = here.sentence.paragraph
+  for (let d = 1; d <= (answering ? 8 : 1); d++) {
+    const info = sentences[figure.sentence - d]
+    if (!info || info.sentence.block === 'heading' || paragraph - info.sentence.paragraph > (answering ? 1 : 0)) return undefined
+    paragraph = info.sentence.paragraph
+    const cue = info.attributions.find((a) => a.named && !a.criticism && (a.kind === 'data' || pollWords.test(a.source?.text ?? '')))
+    if (cue && pollWords.test(document.text.slice(info.sentence.start, info.sentence.end))) return cue
+    if (d >= 3 && !info.figures.some((f) => f.kind === 'percentage' || f.kind === 'share')) return undefined
   }
   return undefined
 }

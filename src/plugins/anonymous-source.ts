@@ -4,7 +4,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {analyze, type Attribution} from '../analysis/index.js'
+import {analyze, type Analysis, type Attribution} from '../analysis/index.js'
 import {checkRuleOptions, entriesFor} from '../options.js'
 import {report, quote} from '../report.js'
 import type {Entry} from '../data.js'
@@ -22,6 +22,7 @@ export default function retextAnonymousSource(options?: unknown): (tree: Root, f
         // One message a source, however many verbs it has ("sources said … and added …").
         if (attribution.source.start < last) continue
         last = attribution.source.end
+        if (namedNext(analysis, info.sentence.index, attribution)) continue
         const entry = entryFor(attribution, entries)
         if (!entry) continue
         report(file, analysis, {
@@ -35,6 +36,21 @@ export default function retextAnonymousSource(options?: unknown): (tree: Root, f
       }
     }
   }
+}
+
+/**
+ * The news lede's delayed identification: "…, say web analysts." then
+ * "OneStat.com found…". In the story's first sentences, a group or a report
+ * the next sentence names is named.
+ */
+function namedNext(analysis: Analysis, index: number, attribution: Attribution): boolean {
+  const here = analysis.sentences[index]!
+  // The lede: the first sentence of the story's first or second paragraph (after a headline).
+  if (here.sentence.paragraph > 1 || analysis.sentences[index - 1]?.sentence.paragraph === here.sentence.paragraph) return false
+  if (!/\b(?:analysts|researchers|experts|scientists|economists|reports|report|group|campaigners|study)\b/i.test(attribution.source!.text)) return false
+  const next = analysis.sentences[index + 1]
+  if (!next || next.sentence.paragraph - here.sentence.paragraph > 1) return false
+  return next.attributions.some((a) => a.named && !a.criticism && a.source !== undefined && /\p{Lu}/u.test(a.source.text))
 }
 
 function entryFor(attribution: Attribution, entries: ReadonlyMap<string, Entry>): Entry | undefined {
