@@ -387,8 +387,8 @@ const pollWords = /\b(?:poll|polls|polling|survey|surveys|study|research|questio
 
 /**
  * The named poll a share belongs to: in the sentence before (same paragraph),
- * or up to three sentences back when the share is of people answering ("Some
- * 82% said", "65% of those questioned thought").
+ * or, when the share is of people answering ("Some 82% said", "65% of those
+ * questioned thought"), up to eight sentences back across a run of answers.
  */
 function pollBefore(analysis: Analysis, figure: Figure): Attribution | undefined {
   const {sentences, document} = analysis

@@ -40,8 +40,8 @@ export default function retextAnonymousSource(options?: unknown): (tree: Root, f
 
 /**
  * The news lede's delayed identification: "…, say web analysts." then
- * "OneStat.com found…". In the story's first sentences, a group or a report
- * the next sentence names is named.
+ * "OneStat.com found…". In the story's first sentence, a group or a report is
+ * named when the next sentence names a source.
  */
 function namedNext(analysis: Analysis, index: number, attribution: Attribution): boolean {
   const here = analysis.sentences[index]!
