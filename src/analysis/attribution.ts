@@ -4,10 +4,10 @@
  * the source is named (a name, an office, a pronoun standing for one) or
  * anonymous ("sources", "officials", "people familiar with the matter").
  */
-import type {Document, Sentence, Token} from './document.js'
+import {names, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
-  actVerbs, intentVerbs, anonymousHeads, beVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
+  actVerbs, intentVerbs, anonymousHeads, beVerbs, finiteVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
   pronouns, reportingVerbs, sourceNouns
 } from './lexicon.js'
 
@@ -68,8 +68,6 @@ const vague = new Set(`
 /** Adverbs set off by commas between a subject and its verb ("Unite, meanwhile, hopes"). */
 const sentenceAdverbs = /^(?:meanwhile|however|though|too|instead|nevertheless|meantime|moreover|furthermore|therefore|then|still|again|also|now)$/
 
-/** Finite verbs: a subject noun phrase has none (outside a relative clause). */
-const finite = new Set(`is are was were has have had will would can could do does did shall should may might must`.split(' '))
 
 const determiners = new Set(`
   a an the this that these those its their his her our my your new latest recent of in on for with by to
@@ -351,7 +349,7 @@ const experience = /^(?:hard|harder|hardest|difficult|easy|easier|easiest|imposs
 /** Verbs of speaking that report nothing until a colon gives what was said ("spoke out against the plan: …"). */
 const speakVerbs = /^(?:speak|speaks|spoke|spoken|speaking|responded|responds|respond|reacted|reacts|react|weighed|weighs|chimed|chimes|wrote|writes|tweeted|tweets)$/
 /** Nouns for something said, as the object before a colon ("made the same argument: …"). */
-const speechNouns = /^(?:argument|arguments|case|message|point|points|warning|warnings|statement|response|reply|answer|view|views|verdict|pitch|plea|claim|claims|assessment|prediction|explanation|defence|defense|retort|rebuttal|complaint|complaints|promise|words|remarks|comments|answer|take)$/
+const speechNouns = /^(?:argument|arguments|case|message|point|points|warning|warnings|statement|response|reply|answer|view|views|verdict|pitch|plea|claim|claims|assessment|prediction|explanation|defence|defense|retort|rebuttal|complaint|complaints|promise|words|remarks|comments|take)$/
 
 /**
  * Speech that a colon introduces inside the sentence: "Libby Schaaf also
@@ -382,7 +380,7 @@ function speechBeforeColon(doc: Document, sentence: Sentence, colon: number, ear
   // ("The stats speak for themselves: …" is the writer's own claim.)
   const verb = clause.findIndex((t, k) => speakVerbs.test(t.norm) && !t.capital && !(clause[k + 1]?.norm === 'for' && /^(?:itself|themselves|himself|herself)$/.test(clause[k + 2]?.norm ?? '')))
   // (A noun only after a verb: "were making the same argument:", not a label, "Our expert prediction:".)
-  const noun = clause.length > 1 && speechNouns.test(clause.at(-1)!.norm) && clause.slice(0, -1).some((t) => finite.has(t.norm) || /(?:ed|ing)$/.test(t.norm)) ? clause.length - 1 : -1
+  const noun = clause.length > 1 && speechNouns.test(clause.at(-1)!.norm) && clause.slice(0, -1).some((t) => finiteVerbs.has(t.norm) || /(?:ed|ing)$/.test(t.norm)) ? clause.length - 1 : -1
   const cue = verb >= 0 ? clause[verb]! : noun >= 0 ? clause[noun]! : undefined
   if (!cue) return undefined
   // The subject of the clause: before the speaking verb, or before the verb whose object the noun is.
@@ -507,7 +505,7 @@ function nounPhraseAfter(tokens: readonly Token[], from: number, clause = false)
     }
     // ("and" inside a name or a title: "Economic and Fiscal Policy Minister Heizo Takenaka".)
     const titleAnd = t.norm === 'and' && np.at(-1)?.capital && tokens[i + 2]?.capital
-    if (clause && !finite.has(t.norm) && (titleAnd || !['that', 'who', 'which', 'said', 'says', 'told', 'added', 'as', 'while', 'when', 'because', 'and', 'but'].includes(t.norm))) {
+    if (clause && !finiteVerbs.has(t.norm) && (titleAnd || !['that', 'who', 'which', 'said', 'says', 'told', 'added', 'as', 'while', 'when', 'because', 'and', 'but'].includes(t.norm))) {
       np.push(t)
       words++
       continue
@@ -551,7 +549,7 @@ function clauseEnd(tokens: readonly Token[], index: number, sentence: Sentence):
 function possessorBefore(tokens: readonly Token[], index: number): Token[] | undefined {
   let i = index - 1
   for (let skipped = 0; i >= 0 && skipped < 2 && tokens[i]!.word && !tokens[i]!.capital && !/['’]s?$/.test(tokens[i]!.value) && !['his', 'her', 'their', 'its'].includes(tokens[i]!.norm); skipped++) {
-    if (determiners.has(tokens[i]!.norm) || finite.has(tokens[i]!.norm)) return undefined
+    if (determiners.has(tokens[i]!.norm) || finiteVerbs.has(tokens[i]!.norm)) return undefined
     i--
   }
   const t = tokens[i]
@@ -585,7 +583,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
         // (Only a segment with a comma after it can be an apposition; one right before the verb is its subject.)
         const first = segment[0]
         // "As the Washington Post — even the devil can quote statistics — observed": an aside between dashes.
-        if ((t.value === '—' || t.value === '–') && segment.some((x) => finite.has(x.norm)) && dashBefore(tokens, verbIndex, i)) {
+        if ((t.value === '—' || t.value === '–') && segment.some((x) => finiteVerbs.has(x.norm)) && dashBefore(tokens, verbIndex, i)) {
           if (skipped++ > 2) break
           segment = []
           continue
@@ -640,7 +638,7 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number): Token[] {
   while (segment.length > 0 && /^(?:with|by|from|of|in|on|at|for|to|after|despite|amid|as)$/.test(segment[0]!.norm)) segment.shift()
   // A subject has no finite verb of its own ("…have never had their blood pressure measured").
   const main = relative > 0 ? segment.slice(0, segment.length - relative) : segment
-  if (main.some((x) => finite.has(x.norm))) return []
+  if (main.some((x) => finiteVerbs.has(x.norm))) return []
   if (main.length > 0 && main.every((x) => /ly$/.test(x.norm) || /^\d/.test(x.value))) return []
   return segment
 }
@@ -657,7 +655,7 @@ const audience = /^(?:reporters|journalists|supporters|lawmakers|voters|viewers|
 function firstVerbIndex(tokens: readonly Token[], before: number): number {
   for (let i = 0; i < before; i++) {
     const t = tokens[i]!
-    if (t.word && i > 0 && (reportingVerbs.has(t.norm) || finite.has(t.norm) || /ed$/.test(t.norm))) return i
+    if (t.word && i > 0 && (reportingVerbs.has(t.norm) || finiteVerbs.has(t.norm) || /ed$/.test(t.norm))) return i
   }
   return before
 }
@@ -735,20 +733,6 @@ function personLike(head: string, last: Token): boolean {
   if (/^[A-Z]{2,4}$/.test(last.value)) return true
   if (/^(?:executive|neighbour|neighbor|official|aide|ally|friend|relative|colleague|resident|student|parent|mother|father|teacher|doctor|nurse|lawyer|worker|employee|insider|source|witness|diplomat|analyst|expert|economist|scientist|researcher|campaigner|activist|fan|member|adviser|advisor|consultant|banker|trader|investor|director|chief|boss|head|candidate|voter|patient|victim|survivor|survivor|guard|soldier|officer|agent|man|woman|person|mum|dad)$/.test(head)) return true
   return /(?:er|or|ist|ian|ant|ent|man|woman|person)$/.test(head) && !/(?:paper|report|letter|order|number|quarter|member|center|centre|river|matter|water|weather|corner|border|power|tower|factor|sector|error|actor|document|statement|comment|moment|agent|event|percent|argument|element|content)$/.test(head)
-}
-
-/** A name, a possessive name or a pronoun (not a capital that only starts the sentence). */
-const namesOf = new WeakMap<Document, Set<string>>()
-
-/** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
-export function names(doc: Document): Set<string> {
-  let found = namesOf.get(doc)
-  if (!found) {
-    found = new Set()
-    for (const sentence of doc.sentences) for (const t of sentence.words) if (t.capital && t.index > 0) found.add(t.norm)
-    namesOf.set(doc, found)
-  }
-  return found
 }
 
 function strictlyNamed(np: Token[], sentence: Sentence, doc: Document): boolean {

@@ -57,7 +57,6 @@ export interface Document {
   toOffset(index: number, side?: 'start' | 'end'): number
 }
 
-const wordStart = /^[\p{L}\p{N}\p{M}]/u
 const upperStart = /^\p{Lu}/u
 const wordClass = /^[\p{L}\p{N}\p{M}]$/u
 
@@ -70,6 +69,19 @@ export function normalize(value: string): string {
   if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2)
   else if (norm.endsWith("'") && norm.length > 1) norm = norm.slice(0, -1)
   return norm
+}
+
+const namesOf = new WeakMap<Document, Set<string>>()
+
+/** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
+export function names(doc: Document): Set<string> {
+  let found = namesOf.get(doc)
+  if (!found) {
+    found = new Set()
+    for (const sentence of doc.sentences) for (const t of sentence.words) if (t.capital && t.index > 0) found.add(t.norm)
+    namesOf.set(doc, found)
+  }
+  return found
 }
 
 /** For each BMP character past ASCII, once asked: 1 a letter, digit or mark, 2 not. */
@@ -139,7 +151,7 @@ export function tokenize(text: string, offset = 0, from = 0, to = text.length): 
       norm: normalize(value),
       start: i + offset,
       end: end + offset,
-      word: ascii ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : wordStart.test(value),
+      word: first > 0,
       capital: ascii ? code >= 65 && code <= 90 : upperStart.test(value),
       index: tokens.length
     })

@@ -3,9 +3,8 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import type {Document, Sentence, Token} from './document.js'
+import {names, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
-import {names} from './attribution.js'
 import {
   approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
   months, stopwords, timeUnits, weekdays
@@ -84,9 +83,9 @@ const numberWords = new Set([
 ])
 
 /**
- * A word that can start a figure: a digit, "thousands", "forty-two" ("a"
- * excepted: it only starts one with a fraction after it). One tight pass:
- * every sentence asks.
+ * Whether a sentence has a word that can start a figure: a digit,
+ * "thousands", "forty-two" ("a" excepted: it only starts one with a fraction
+ * after it). One tight pass: every sentence asks.
  */
 function mentionsNumber(words: readonly Token[]): boolean {
   for (let k = 0; k < words.length; k++) {
@@ -246,7 +245,10 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     if (!not && hasPercent && (value <= 1 || value === 99) && /\bthe\s+(?:top\s+|richest\s+|other\s+)?$/i.test(before) && /^\s*(?:[,.;:)!?]|$|who\b|and\b|or\b)/.test(after)) not = 'group'
     if (!not && kind === 'measure' && distanceUnits.has(unit) && locativePrepositions.has(prev)) not = 'position'
     // "the final 300m", "a shot from 10 yards": where in a race or on a pitch, not a measurement to source.
-    if (!not && kind === 'measure' && distanceUnits.has(unit) && (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) || (prev === 'from' && /^\s*(?:[,.;:)!?]|$|out\b|and\b)/.test(after.replace(/^\s?[\p{L}]+/u, ''))) || /^\s*out\b/.test(after.replace(/^\s?[\p{L}]+/u, '')))) not = 'position'
+    if (!not && kind === 'measure' && distanceUnits.has(unit)) {
+      const past = after.replace(/^\s?[\p{L}]+/u, '')
+      if (/\bthe\s+(?:final|last|closing)\s+$/i.test(before) || (prev === 'from' && /^\s*(?:[,.;:)!?]|$|and\b)/.test(past)) || /^\s*out\b/.test(past)) not = 'position'
+    }
     // "a 360-degree view", "a 10-mile walk": a measure written on to a noun describes it.
     if (!not && kind === 'measure' && /^-\p{Ll}+\s+\p{L}/u.test(after) && !/^-(?:a|per)\b/i.test(after)) not = 'descriptor'
     small = plain && Number.isInteger(value) && value <= 10

@@ -72,6 +72,9 @@ export const hedgingParticiples = set(`
 
 export const beVerbs = set(`is are was were be been being 's 're`)
 
+/** Finite verbs: a subject noun phrase has none (outside a relative clause); a clause starts with one. */
+export const finiteVerbs = set(`is are was were has have had will would can could do does did shall should may might must`)
+
 /** Quantifier subjects that make "X say/believe" a hedge, not a source. */
 export const hedgeSubjects = set(`some many others people most few everyone everybody anyone someone somebody`)
 

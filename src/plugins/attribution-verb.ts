@@ -8,9 +8,7 @@ import {report, quote} from '../report.js'
 import {termRule, phrases} from './shared.js'
 import {headlineOf} from '../analysis/figures.js'
 import type {Token} from '../analysis/index.js'
-import {contestNouns} from '../analysis/lexicon.js'
-
-const finite = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do'])
+import {contestNouns, finiteVerbs} from '../analysis/lexicon.js'
 
 /**
  * "Claim" as a verb of saying, not of taking: "claimed the title", "claimed
@@ -28,7 +26,7 @@ function saying(tokens: readonly Token[], to: number): boolean {
       break
     }
     seen++
-    if (finite.has(t.norm) || t.norm === 'that' || t.norm === 'to') return true
+    if (finiteVerbs.has(t.norm) || t.norm === 'that' || t.norm === 'to') return true
     if (contestNouns.has(t.norm)) prize = true
   }
   return !prize
