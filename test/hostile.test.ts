@@ -92,6 +92,13 @@ const cases: Case[] = [
     stderr: '',
     findings: ['2:5 regime']
   },
+  {
+    name: 'a UTF-8 file with a byte-order mark (the mark is not text)',
+    make: (dir) => (writeFileSync(join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('The regime fell.\n')])), ['bom.txt']),
+    code: 0,
+    stderr: '',
+    findings: ['1:5 regime']
+  },
   {name: 'an empty file', make: (dir) => (writeFileSync(join(dir, 'empty.txt'), ''), ['empty.txt']), code: 0, stderr: '', findings: []},
   // Found by the fuzz tests: an empty page crashed the HTML reader.
   {name: 'an empty HTML file', make: (dir) => (writeFileSync(join(dir, 'empty.html'), ''), ['empty.html']), code: 0, stderr: '', findings: []},

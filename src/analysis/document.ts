@@ -62,8 +62,16 @@ const wordClass = /^[\p{L}\p{N}\p{M}]$/u
 
 export function normalize(value: string): string {
   let norm = value.toLowerCase()
-  // Most words have no apostrophe or hyphen.
-  if (!/['’‘-]/.test(norm)) return norm
+  // Most words have no apostrophe or hyphen: a scan by code, no pattern.
+  let marked = false
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i)
+    if (c === 39 || c === 45 || c === 0x2019 || c === 0x2018) {
+      marked = true
+      break
+    }
+  }
+  if (!marked) return norm
   if (norm.includes('’') || norm.includes('‘')) norm = norm.replace(/[’‘]/g, "'")
   if (norm.includes('-')) norm = norm.replace(/-/g, '')
   if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2)

@@ -19,7 +19,7 @@ export interface Args {
   readonly fixDryRun: boolean
   readonly maxWarnings?: number
   readonly color?: boolean
-  /** Worker threads (default: one a core). */
+  /** Worker threads (default: one a core but one). */
   readonly jobs?: number
   /** This run's share: [i, n]. */
   readonly shard?: readonly [number, number]
@@ -152,7 +152,7 @@ Options:
                               writing each file atomically
       --fix-dry-run           print those fixes as a diff instead of writing
   -j, --jobs <n>              lint on <n> worker threads (default: one a
-                              core; 1 lints in one thread)
+                              core but one; 1 lints in one thread)
       --shard <i/n>           lint only the i-th of n equal shares of the
                               files (a CI matrix over an archive)
       --cache                 skip files unchanged since the last run

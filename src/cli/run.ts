@@ -46,13 +46,21 @@ async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFi
       throw new Error(discovering)
     }
   })
-  const files = await lint({...options, processor, plugins: [], release: false, preset: false})
+  // A throw per file, caught by the engine and made a message: without a stack to capture, cheap.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let files: VFile[]
+  try {
+    files = await lint({...options, processor, plugins: [], release: false, preset: false})
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   const todo: VFile[] = []
   const done: VFile[] = []
   for (const file of files) {
     const only = file.messages.length === 1 ? file.messages[0]! : undefined
     if (only && only.fatal && (only.reason === discovering || (only.cause as Error | undefined)?.message === discovering)) {
-      const read = readText(resolve(file.cwd, file.path))
+      const read = cleanText(file.value) ?? readText(resolve(file.cwd, file.path))
       const fresh = new VFile({path: file.path, cwd: file.cwd, value: read.text ?? ''})
       if (read.problem) {
         fresh.message(read.problem).fatal = true
@@ -61,6 +69,13 @@ async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFi
     } else done.push(file)
   }
   return {todo, done}
+}
+
+/** Text with nothing readText would refuse or change (no replaced byte, byte-order mark or control character): the engine's read is the file's text. */
+const doubtful = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]|^\uFEFF/
+
+function cleanText(value: unknown): {text?: string; problem?: string} | undefined {
+  return typeof value === 'string' && !doubtful.test(value) ? {text: value} : undefined
 }
 
 /**
@@ -274,7 +289,12 @@ function inWorkers(batches: VFile[][], options: RunOptions, jobs: number): Promi
   })
 }
 
-/** The default for `--jobs`: every core. */
+/**
+ * The default for `--jobs`: a worker a core but one, which the main thread
+ * keeps (finding files, reading them, writing the report). On two cores that
+ * is no worker at all: measured, two threads of this allocation-heavy work
+ * there take longer than one (see the README's Speed section).
+ */
 export function defaultJobs(): number {
-  return availableParallelism()
+  return Math.max(1, availableParallelism() - 1)
 }
