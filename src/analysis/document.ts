@@ -61,16 +61,16 @@ const upperStart = /^\p{Lu}/u
 const wordClass = /^[\p{L}\p{N}\p{M}]$/u
 
 export function normalize(value: string): string {
-  let norm = value.toLowerCase()
-  // Most words have no apostrophe or hyphen: a scan by code, no pattern.
+  // Most words are lower case already and have no apostrophe or hyphen: one scan by code, and no
+  // copy (toLowerCase copies even a string it does not change).
+  let upper = false
   let marked = false
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i)
-    if (c === 39 || c === 45 || c === 0x2019 || c === 0x2018) {
-      marked = true
-      break
-    }
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || c > 127) upper = true
+    if (c === 39 || c === 45 || c === 0x2019 || c === 0x2018) marked = true
   }
+  let norm = upper ? value.toLowerCase() : value
   if (!marked) return norm
   if (norm.includes('’') || norm.includes('‘')) norm = norm.replace(/[’‘]/g, "'")
   if (norm.includes('-')) norm = norm.replace(/-/g, '')
