@@ -48,19 +48,69 @@ const currencyBefore = String.raw`(?:(?:US|A|AU|C|CA|NZ|HK|S|R|NT)\$|[$£€¥�
 const currencyAfter = String.raw`(?:\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|naira|crowns?|kronor|krona|kroner|francs?|rand|pesos?|rubles?|roubles?|lira|shekels?|won|dirhams?|riyals?|ringgit|baht|pence|cents?|p)\b)`
 
 const digitNumber = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-const figurePattern = new RegExp(
-  [
-    // Digits, with a currency before and a scale, unit or percent after.
-    String.raw`(?<![\p{L}\p{N}/\\.:#@_])(?<cur>${currencyBefore})?(?<num>${digitNumber})(?<scale>\s?(?:${scale})\b)?(?<pct>\s?(?:${units}))?`,
-    // Vague counts: dozens of, tens of thousands of, millions of.
-    String.raw`\b(?<vague>(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions)|dozens|scores(?=\s+of)|hundreds|thousands|millions|billions|trillions)\b(?!-)`,
-    // Shares: one in five, a third of, two-thirds, half of.
-    String.raw`\b(?<share>(?:${wordNumbers}|\d+)\s+(?:in|out\s+of)\s+(?:${wordNumbers}|\d+)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:${fractions})|half)\b(?!-)`,
-    // Spelled-out numbers, compounds included ("forty-two", "twenty five").
-    String.raw`(?<![\p{L}-])(?<words>(?:${wordNumbers})(?:[\s-](?:${wordNumbers}))*)\b(?!-(?!year|day|week|month|hour|minute))`
-  ].join('|'),
-  'giu'
-)
+/** Digits, with a currency before and a scale, unit or percent after. */
+const digitFigure = String.raw`(?<cur>${currencyBefore})?(?<num>${digitNumber})(?<scale>\s?(?:${scale})\b)?(?<pct>\s?(?:${units}))?`
+const wordFigures = [
+  // Vague counts: dozens of, tens of thousands of, millions of.
+  String.raw`\b(?<vague>(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions)|dozens|scores(?=\s+of)|hundreds|thousands|millions|billions|trillions)\b(?!-)`,
+  // Shares: one in five, a third of, two-thirds, half of.
+  String.raw`\b(?<share>(?:${wordNumbers}|\d+)\s+(?:in|out\s+of)\s+(?:${wordNumbers}|\d+)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:${fractions})|half)\b(?!-)`,
+  // Spelled-out numbers, compounds included ("forty-two", "twenty five").
+  String.raw`(?<words>(?:${wordNumbers})(?:[\s-](?:${wordNumbers}))*)\b(?!-(?!year|day|week|month|hour|minute))`
+]
+
+/**
+ * Every figure expression. A digit's figure must not follow a letter, digit
+ * or one of / \ . : # @ _ ("B52", "1.5" inside "v1.5", "#10"), a spelled-out
+ * number not a letter or hyphen: those tests are made in `nextFigure`, not by
+ * lookbehinds, so that the pattern needs no Unicode mode, whose case folding
+ * makes it three times as slow to compile (a short draft's first run waits for
+ * it) and slower to run.
+ */
+const figurePattern = new RegExp([digitFigure, ...wordFigures].join('|'), 'gi')
+/** The word figures alone, at one place: where a digit's figure failed its test, the pattern would try them there. */
+const wordFigurePattern = new RegExp(wordFigures.join('|'), 'iy')
+const beforeDigits = /^[\p{L}\p{N}/\\.:#@_]$/u
+const beforeWords = /^[\p{L}-]$/u
+
+/** Whether the character (a whole code point) just before `index` is one of a class. */
+function preceded(text: string, index: number, set: RegExp): boolean {
+  if (index === 0) return false
+  const low = text.charCodeAt(index - 1)
+  const high = index > 1 ? text.charCodeAt(index - 2) : 0
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff
+  return set.test(text.slice(pair ? index - 2 : index - 1, index))
+}
+
+/**
+ * The next figure expression from `figurePattern.lastIndex`, as the pattern
+ * with its lookbehinds (`(?<![\p{L}\p{N}/\\.:#@_])` before the digits,
+ * `(?<![\p{L}-])` before the words, Unicode mode) would find it.
+ */
+export function nextFigure(text: string): RegExpExecArray | null {
+  for (;;) {
+    const match = figurePattern.exec(text)
+    if (!match) return null
+    const at = match.index
+    if (match.groups!.num !== undefined) {
+      if (!preceded(text, at, beforeDigits)) return match
+      // Not a figure here: the word figures may still start here.
+      wordFigurePattern.lastIndex = at
+      const other = wordFigurePattern.exec(text)
+      if (other && (other.groups!.words === undefined || !preceded(text, at, beforeWords))) {
+        figurePattern.lastIndex = wordFigurePattern.lastIndex
+        return other
+      }
+    } else if (match.groups!.words === undefined || !preceded(text, at, beforeWords)) return match
+    figurePattern.lastIndex = at + 1
+  }
+}
+
+/** Starts `nextFigure` at the beginning of a text. */
+export function firstFigure(text: string): RegExpExecArray | null {
+  figurePattern.lastIndex = 0
+  return nextFigure(text)
+}
 
 const currencyAfterPattern = new RegExp(`^${currencyAfter}`, 'iu')
 const fractionEnd = new RegExp(`(?:${fractions})$`)
@@ -107,9 +157,7 @@ export function findFigures(doc: Document, sentence: Sentence, quotes: readonly 
   const text = doc.text.slice(sentence.start, sentence.end)
   const headline = isHeadline(sentence, text)
   const raws: Raw[] = []
-  figurePattern.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = figurePattern.exec(text))) {
+  for (let match = firstFigure(text); match; match = nextFigure(text)) {
     const raw = classify(match, text)
     if (raw) raws.push(raw)
   }
