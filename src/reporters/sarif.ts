@@ -4,7 +4,7 @@
  * descriptions, help and default level); every finding with its region and,
  * where the entry suggests a replacement, `fixes`.
  */
-import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
 import {loadRule, ruleNames} from '../data.js'
 import {docsUrl, homepage} from '../report.js'
 import {controlUrl} from '../control.js'
@@ -62,12 +62,16 @@ export function sarifRules(): SarifRule[] {
   return rules
 }
 
+let createHash: typeof import('node:crypto').createHash | undefined
+
 /**
  * A finding's identity across pushes: its rule, its text and how many times
  * that text was reported before it in the file, not its line (which moves
  * whenever a paragraph is added above it).
  */
 function fingerprint(path: string, message: ReportMessage, occurrence: number): string {
+  // (node:crypto loads only when a SARIF report is written: a short run in the terminal does not pay for it.)
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash
   return createHash('sha256').update([path, message.source, message.ruleId, (message.actual ?? '').replace(/\s+/g, ' '), occurrence].join('\u0000')).digest('hex').slice(0, 32) + `:${occurrence}`
 }
 
