@@ -91,19 +91,7 @@ function build(tree: Root, file?: VFile): Analysis {
     const attributions = findAttributions(document, sentence, quoteRanges, namedRecently > 0)
     const figures = repeated(findFigures(document, sentence, quoteRanges), document.text, sentence.start, stated)
     const words = sentence.words
-    sentences.push({
-      sentence,
-      attributions,
-      figures,
-      refersToFigures: startsWith(words, figureNouns),
-      refersToSource: startsWith(words, sourceNouns),
-      // Only figures without a source of their own ever ask: work it out then.
-      get mentions() {
-        const value = mentions(words)
-        Object.defineProperty(this, 'mentions', {value})
-        return value
-      }
-    })
+    sentences.push(new Info(sentence, attributions, figures, startsWith(words, figureNouns), startsWith(words, sourceNouns)))
     if (attributions.some((a) => a.named) || sentence.tokens.some((t) => t.capital && t.index > 0 && t.word)) namedRecently = 2
     else namedRecently--
   }
@@ -178,6 +166,23 @@ function blockQuotations(document: Document): Quotation[] {
     }
   }
   return found
+}
+
+/** A sentence's part of the analysis; one shape for every sentence (the rules read these in their hottest loops). */
+class Info implements SentenceInfo {
+  #mentions: Set<string> | undefined
+  constructor(
+    readonly sentence: Sentence,
+    readonly attributions: readonly Attribution[],
+    readonly figures: readonly Figure[],
+    readonly refersToFigures: boolean,
+    readonly refersToSource: boolean
+  ) {}
+
+  /** Only figures without a source of their own ever ask: worked out then. */
+  get mentions(): ReadonlySet<string> {
+    return (this.#mentions ??= mentions(this.sentence.words))
+  }
 }
 
 function startsWith(words: readonly Token[], nouns: ReadonlySet<string>): boolean {
