@@ -101,7 +101,8 @@ const cache = new Map<string, RuleData>()
 const compiled = new URL('./rules/', import.meta.url)
 
 /**
- * A fingerprint of a rule file's text: two 32-bit FNV-1a lanes, 64 bits. It
+ * A fingerprint of a rule file's text, 64 bits: a 32-bit FNV-1a and a
+ * second 32-bit lane mixed another way (a multiply and a shift). It
  * tells an edited file from the one the build checked (no one forges a rule
  * file against it: who can edit it can edit the build), and spares a short
  * run loading node:crypto.
