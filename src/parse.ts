@@ -19,6 +19,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {createRequire} from 'node:module'
 import {ParseEnglish} from 'parse-english'
+import {memo} from './memo.js'
 
 // The Markdown and HTML stacks load on the first file that needs them: a run
 // over plain text never pays for them. (Node 20.19+ requires ES modules.)
@@ -91,7 +92,7 @@ export interface ParseData {
 /** Plain text longer than this (in characters) is linted a stretch at a time. */
 export const stretchThreshold = 1024 * 1024
 const stretchSize = 512 * 1024
-const stretchTexts = new WeakMap<NlcstRoot, string>()
+const stretchTexts = memo<NlcstRoot, string>('copydesk stretch text')
 
 const markdown = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx'])
 const html = new Set(['.html', '.htm', '.xhtml'])

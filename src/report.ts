@@ -8,6 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
 import type {Analysis} from './analysis/index.js'
 import type {Entry, RuleName, Severity} from './data.js'
+import {memo} from './memo.js'
 
 export const homepage = 'https://github.com/copydesk/copydesk'
 
@@ -24,7 +25,7 @@ export function severityOf(message: Pick<VFileMessage, 'fatal'>): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'suggestion'
 }
 
-const locators = new WeakMap<VFile, ReturnType<typeof location>>()
+const locators = memo<VFile, ReturnType<typeof location>>('copydesk locator')
 
 export interface Finding {
   readonly rule: RuleName

@@ -8,10 +8,10 @@ import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
 import {analyze, sourceOf} from '../src/analysis/index.js'
 
-function analysis(text: string) {
+function analysis(text: string, analysed = true) {
   const file = new VFile(text)
   const tree = unified().use(retextEnglish).parse(file)
-  return {result: analyze(tree as never, file), file, tree}
+  return {result: analysed ? analyze(tree as never, file) : undefined!, file, tree}
 }
 
 const figures = (text: string) =>
@@ -200,5 +200,22 @@ describe('cache', () => {
     const {file, tree, result} = analysis('The Hermit Kingdom fired.')
     expect(analyze(tree as never, file)).toBe(result)
     expect((file.data as {copydesk?: unknown}).copydesk).toBe(result)
+  })
+
+  it('leaves no trace a tree\'s user can see: keys, JSON and a copy are as before', () => {
+    const {tree} = analysis('The Hermit Kingdom fired 300 missiles.')
+    const before = analysis('The Hermit Kingdom fired 300 missiles.', false).tree
+    expect(Object.keys(tree)).toEqual(Object.keys(before))
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(before))
+    expect(Object.getOwnPropertySymbols({...tree})).toEqual([])
+  })
+
+  it('works on a frozen tree, working the analysis out again each time', () => {
+    const {file, tree} = analysis('Officials said 300 people died.', false)
+    Object.freeze(tree)
+    const first = analyze(tree as never, file)
+    const second = analyze(tree as never, file)
+    expect(second).not.toBe(first)
+    expect(second.sentences[0]!.figures.map((f) => f.text)).toEqual(['300'])
   })
 })

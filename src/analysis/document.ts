@@ -6,6 +6,7 @@
  */
 import type {Root as NlcstRoot, Paragraph} from 'nlcst'
 import type {Block, BlockKind, ParseData} from '../parse.js'
+import {memo} from '../memo.js'
 
 /** A run of flattened text copied from one place in the original file. */
 interface Segment {
@@ -79,7 +80,7 @@ export function normalize(value: string): string {
   return norm
 }
 
-const namesOf = new WeakMap<Document, Set<string>>()
+const namesOf = memo<Document, Set<string>>('copydesk names')
 
 /** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
 export function names(doc: Document): Set<string> {

@@ -9,6 +9,7 @@ import {
   approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
   months, stopwords, timeUnits, weekdays
 } from './lexicon.js'
+import {memo} from '../memo.js'
 
 export type FigureKind = 'percentage' | 'money' | 'measure' | 'count' | 'share' | 'multiplier'
 
@@ -428,7 +429,7 @@ const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', '
  * title case ("Best Savings Accounts of 2024: Earn Up to 5.5%"): headlines
  * are sourced by the story under them.
  */
-const headlines = new WeakMap<Sentence, boolean>()
+const headlines = memo<Sentence, boolean>('copydesk headline')
 
 /** `isHeadline`, worked out once a sentence (the rules ask it of every hit). */
 export function headlineOf(sentence: Sentence, documentText: string): boolean {

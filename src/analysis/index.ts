@@ -11,6 +11,7 @@ import {findFigures, type Figure} from './figures.js'
 import {findAttributions, isProperLooking, type Attribution} from './attribution.js'
 import {anaphoricDeterminers, anonymousHeads, bodyNouns, figureNouns, pronouns, reportingVerbs, sourceNouns, stopwords} from './lexicon.js'
 import type {ParseData} from '../parse.js'
+import {memo} from '../memo.js'
 
 export type {Document, Sentence, Token} from './document.js'
 export type {Quotation} from './quotes.js'
@@ -51,7 +52,7 @@ export interface Analysis {
   readonly quoteRanges: readonly Quotation[]
 }
 
-const cache = new WeakMap<object, Analysis>()
+const cache = memo<object, Analysis>('copydesk analysis')
 
 /** A speech verb or "as" just before a short quotation makes it speech: 'is said to be ‘devastated’'. */
 const speechBefore = /(?:\b(?:said|says|say|called|calling|branded|labelled|labeled|hailed|termed|quoted|told|added)|\b(?:described|describing|describes|branded|labelled|labeled|called|hailed|dismissed|denounced|condemned|praised|criticised|criticized|attacked|slammed|blasted)\b[^.;:!?]{0,60}\bas|:)\W*(?:\w+\W+){0,3}$/i

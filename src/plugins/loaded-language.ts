@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
 import {termRule, phrases, type TermHit} from './shared.js'
+import {memo} from '../memo.js'
 
 /**
  * "Desperate Housewives", "The Incredible Hulk", Robbie Savage: a capital
@@ -21,7 +22,7 @@ function properName(hit: TermHit): boolean {
 }
 
 /** What the checks ask of a sentence, worked out once for it (a long sentence may have many hits). */
-const known = new WeakMap<object, {titleCase: boolean; firstPerson: boolean}>()
+const known = memo<object, {titleCase: boolean; firstPerson: boolean}>('copydesk sentence case')
 function facts(hit: TermHit): {titleCase: boolean; firstPerson: boolean} {
   let found = known.get(hit.info)
   if (!found) {
