@@ -135,6 +135,18 @@ describe('configuration', () => {
     expect(rules(['desk/metro/draft.txt'])).toEqual(['hedge:suggestion'])
   })
 
+  it('applies a folder\'s configuration to its files only, in a run over several folders', () => {
+    config({hedge: 'error'}, 'desk/.retextrc.json')
+    write('desk/a.txt', 'It is reportedly over.\n')
+    write('other/b.txt', 'It is reportedly over.\n')
+    write('other/c.txt', 'It is allegedly over.\n')
+    const report = (args: string[]) => (JSON.parse(run(['--format', 'json', ...args], {cwd: dir}).stdout) as Array<{path: string; messages: Array<{source: string; severity: string}>}>)
+      .map((f) => `${f.path} ${f.messages.map((m) => `${m.source}:${m.severity}`).join(' ')}`)
+    expect(report(['desk', 'other'])).toEqual(['desk/a.txt hedge:error', 'other/b.txt hedge:warning', 'other/c.txt hedge:warning'])
+    // No configuration file around any of them: the defaults.
+    expect(report(['other'])).toEqual(['other/b.txt hedge:warning', 'other/c.txt hedge:warning'])
+  })
+
   it('reads .retextrc.yml and a "copydesk" field in package.json', () => {
     write('yaml/.retextrc.yml', 'plugins:\n  - - copydesk\n    - rules:\n        hedge: error\n')
     write('yaml/draft.txt', 'It is reportedly over.\n')

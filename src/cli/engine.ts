@@ -33,6 +33,8 @@ export interface LintOptions {
   readonly processor?: Processor
   /** Whether copydesk runs when no configuration names it (default: yes). */
   readonly preset?: boolean
+  /** Called for each configuration file found and loaded (a `.retextrc*`, a `copydesk` field, `--config`). */
+  readonly onConfig?: () => void
 }
 
 // The engine takes plugins of any options; copydesk checks its own.
@@ -58,7 +60,10 @@ export function lint(options: LintOptions): Promise<VFile[]> {
         packageField: 'copydesk',
         detectConfig: !options.noConfig,
         ...(options.config ? {rcPath: options.config} : {}),
-        configTransform: configTransform as never,
+        configTransform: (options.onConfig ? (raw: unknown, path: string) => {
+          options.onConfig!()
+          return configTransform(raw, path)
+        } : configTransform) as never,
         defaultConfig: {plugins: options.preset === false ? [] : [[preset, {}]]},
         plugins: [...(options.preset === false ? [] : [[preset, {}] as [Plugin<unknown[]>, object]]), ...(options.plugins ?? []).map((plugin) => [plugin] as [Plugin<unknown[]>]), ...(options.release ? [[releaser] as [Plugin<unknown[]>]] : [])],
         ignoreName: '.copydeskignore',
