@@ -6,10 +6,10 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {RuleName} from './data.js'
 import {resolveOptions, type Options} from './options.js'
-import {location} from 'vfile-location'
 import {analyze, mergeSummaries, release, summarize, type Summary} from './analysis/index.js'
 import {stretches} from './parse.js'
 import {applyControl} from './control.js'
+import {forgetLocator, locatorOf} from './report.js'
 import {loadRule, ruleNames as allRules} from './data.js'
 import {entriesFor} from './options.js'
 import type {ParseData} from './parse.js'
@@ -76,7 +76,7 @@ function build(options?: Options): Transformer {
   }
   return (tree, file) => {
     const data = file.data as {copydeskSummary?: Summary; copydesk?: unknown}
-    const lines = location(file)
+    const lines = locatorOf(file)
     let summary: Summary | undefined
     // A long plain-text file is linted a stretch at a time; anything else in one go.
     for (const part of stretches(tree)) {
@@ -90,7 +90,8 @@ function build(options?: Options): Transformer {
     const markers = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk?.markers ?? []
     applyControl(file, markers, {rules, ids, byRule}, rules)
     if (summary) data.copydeskSummary = summary
-    // The analysis served the rules; a run over an archive must not keep it for every file.
+    // The analysis and the line index served the rules; a run over an archive must not keep them for every file.
     delete data.copydesk
+    forgetLocator(file)
   }
 }

@@ -27,6 +27,34 @@ export function severityOf(message: Pick<VFileMessage, 'fatal'>): Severity {
 
 const locators = memo<VFile, ReturnType<typeof location>>('copydesk locator')
 
+/** The file's lines and columns (vfile-location), worked out once while the file is linted. */
+export function locatorOf(file: VFile): ReturnType<typeof location> {
+  let locate = locators.get(file)
+  if (!locate) {
+    locate = location(file)
+    locators.set(file, locate)
+  }
+  return locate
+}
+
+/**
+ * Drops what `locatorOf` kept, once the file's messages are made: it holds the
+ * file's text and an index of its lines, and a run over an archive keeps
+ * every file until the report is written.
+ */
+export function forgetLocator(file: VFile): void {
+  locators.delete(file)
+}
+
+/** An entry's note and documentation address: made once, shared by its messages. */
+const entryTexts = memo<Entry, {rule: string; note: string; url: string}>('copydesk entry texts')
+
+function textsOf(rule: RuleName, entry: Entry): {note: string; url: string} {
+  let texts = entryTexts.get(entry)
+  if (!texts || texts.rule !== rule) entryTexts.set(entry, (texts = {rule, note: `${entry.reason} See: ${entry.ref.name} (${entry.ref.url}).`, url: docsUrl(rule, entry.id)}))
+  return texts
+}
+
 export interface Finding {
   readonly rule: RuleName
   readonly entry: Entry
@@ -47,11 +75,7 @@ export function report(file: VFile, analysis: Analysis, finding: Finding): VFile
   const length = String(file.value ?? '').length || document.text.length
   const startOffset = Math.min(document.toOffset(finding.start, 'start'), length)
   const endOffset = Math.min(Math.max(startOffset, document.toOffset(finding.end, 'end')), length)
-  let locate = locators.get(file)
-  if (!locate) {
-    locate = location(file)
-    locators.set(file, locate)
-  }
+  const locate = locatorOf(file)
   const start = locate.toPoint(startOffset)
   const end = locate.toPoint(endOffset)
   // A finding is not an exception: no stack trace to capture (a tenth of a run over an archive).
@@ -70,8 +94,9 @@ export function report(file: VFile, analysis: Analysis, finding: Finding): VFile
   const value = String(file.value ?? '')
   message.actual = value ? value.slice(startOffset, endOffset) : document.text.slice(finding.start, finding.end)
   message.expected = [...(finding.expected ?? finding.entry.prefer)]
-  message.note = `${finding.entry.reason} See: ${finding.entry.ref.name} (${finding.entry.ref.url}).`
-  message.url = docsUrl(finding.rule, finding.entry.id)
+  const texts = textsOf(finding.rule, finding.entry)
+  message.note = texts.note
+  message.url = texts.url
   const severity = finding.severity ?? finding.entry.severity
   message.fatal = fatalFor(severity)
   // An entry marked safe (`fix: true`) offers its first suggestion to --fix and editors' "fix all".
