@@ -210,6 +210,8 @@ async function main() {
       jobs: args.jobs ?? defaultJobs(),
       ...(args.shard ? {shard: args.shard} : {}),
       ...(args.cache ? {cache: args.cache, cacheSettings: cacheSettings(args, cwd)} : {}),
+      // Only --fix and the HTML report read a file's text after it is linted.
+      keepText: args.fix || args.fixDryRun || args.format === 'html',
       release: true
     }).catch((error: Error) => {
       ticker.done()

@@ -27,6 +27,12 @@ export interface RunOptions extends LintOptions {
   readonly cacheSettings?: string
   /** Called once a file is linted (the CLI's progress counter). */
   readonly onFile?: () => void
+  /**
+   * Whether a linted file keeps its text (default: yes), for --fix and the
+   * HTML report. Without, each file's text goes as soon as its results are
+   * made, and a run over an archive does not hold every file until the end.
+   */
+  readonly keepText?: boolean
 }
 
 /** A worker's heap: a batch needs little, and a small young generation keeps the run's memory flat. */
@@ -231,23 +237,28 @@ export async function run(options: RunOptions): Promise<VFile[]> {
       results.push(restore(linted[index]!, String(file.value)))
     }
   } else {
-    const linted = await inThread(batches, batchOptions, progress)
-    for (const [index, file] of fresh.entries()) {
-      cache?.set(file, serialize(linted[index]!))
-      results.push(linted[index]!)
-    }
+    const linted = await inThread(batches, batchOptions, progress, (file) => {
+      cache?.set(file, serialize(file))
+      if (options.keepText === false) file.value = ''
+    })
+    results.push(...linted)
   }
   cache?.save()
   return results
 }
 
-async function inThread(batches: VFile[][], options: RunOptions, progress: never[]): Promise<VFile[]> {
+/** Lints the batches one after the other in this thread; `settle` sees each file once its batch is done. */
+async function inThread(batches: VFile[][], options: RunOptions, progress: never[], settle: (file: VFile) => void): Promise<VFile[]> {
   const out: VFile[] = []
   for (const batch of batches) {
     const files = await lint({...options, files: batch, plugins: [...(options.plugins ?? []), ...progress]})
     // The engine returns files in its own order: match them to the batch by path.
     const byPath = new Map(files.map((f) => [f.path, f]))
-    for (const file of batch) out.push(byPath.get(file.path) ?? file)
+    for (const file of batch) {
+      const linted = byPath.get(file.path) ?? file
+      settle(linted)
+      out.push(linted)
+    }
   }
   return out
 }
