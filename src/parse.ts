@@ -307,21 +307,43 @@ function walkHast(node: HastNodes, visit: (node: HastNodes) => void) {
  * starting on a line of its own) and the stretches joined, their positions
  * moved to where they are in the file.
  */
-export function parseText(text: string, chunk = 32 * 1024, from = 0, to = text.length, firstLine = 0): NlcstRoot {
+export function parseText(text: string, chunk = 32 * 1024, from = 0, to = text.length, firstLine = 0, outline = false): NlcstRoot {
   const parser = new ParseEnglish()
-  if (from === 0 && to === text.length && text.length <= chunk * 2) return parser.parse(text)
+  if (!outline && from === 0 && to === text.length && text.length <= chunk * 2) return parser.parse(text)
   const root: NlcstRoot = {type: 'RootNode', children: []}
   let line = firstLine
   for (const {start, end} of cut(text, chunk, from, to)) {
     const part = parser.parse(text.slice(start, end))
-    shift(part, start, line)
-    for (const child of part.children) root.children.push(child)
+    if (outline) {
+      for (const child of part.children) root.children.push(outlineOf(child as OutlineNode, start, line) as never)
+    } else {
+      shift(part, start, line)
+      for (const child of part.children) root.children.push(child)
+    }
     for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++
   }
   const first = root.children[0]
   const last = root.children.at(-1)
   if (first?.position && last?.position) root.position = {start: first.position.start, end: last.position.end}
   return root
+}
+
+type OutlinePoint = {line: number; column: number; offset?: number}
+type OutlineNode = {type: string; value?: string; position?: {start: OutlinePoint; end: OutlinePoint}; children?: OutlineNode[]}
+
+/**
+ * A parsed node down to its sentences, moved to where it is in the file: a
+ * paragraph with its sentences and the white space between them, a sentence
+ * with its place but not its words. The outline is all the analysis of plain
+ * text reads (where sentences and paragraphs are); a stretch of a long file
+ * keeps no more of its tree, so the collector need not copy a whole
+ * stretch's words while the rules run.
+ */
+function outlineOf(node: OutlineNode, offset: number, lines: number): OutlineNode {
+  const moved = (point: OutlinePoint): OutlinePoint => ({line: point.line + lines, column: point.column, ...(point.offset === undefined ? {} : {offset: point.offset + offset})})
+  const position = node.position ? {start: moved(node.position.start), end: moved(node.position.end)} : undefined
+  const children = node.type === 'SentenceNode' ? [] : node.children?.map((child) => outlineOf(child, offset, lines))
+  return {type: node.type, ...(node.value === undefined ? {} : {value: node.value}), ...(position ? {position} : {}), ...(children ? {children} : {})}
 }
 
 /**
@@ -367,8 +389,10 @@ function lazyRoot(text: string): NlcstRoot {
 }
 
 /**
- * The trees of a long plain-text file's stretches, one at a time, positioned
- * in the file. Each tree carries the file's parse data without stretches.
+ * The outlines (paragraphs and sentences, not their words: see `outlineOf`)
+ * of a long plain-text file's stretches, one at a time, positioned in the
+ * file: what copydesk's rules lint such a file by. Each carries the file's
+ * parse data without stretches.
  */
 export function* stretches(tree: NlcstRoot): Generator<NlcstRoot> {
   const data = (tree.data as {copydesk?: ParseData} | undefined)?.copydesk
@@ -379,7 +403,7 @@ export function* stretches(tree: NlcstRoot): Generator<NlcstRoot> {
   }
   const own: ParseData = {format: data.format, blocks: data.blocks, markers: data.markers}
   for (const stretch of data.stretches) {
-    const part = parseText(text, 32 * 1024, stretch.start, stretch.end, stretch.line)
+    const part = parseText(text, 32 * 1024, stretch.start, stretch.end, stretch.line, true)
     part.data = {copydesk: own} as never
     yield part
   }
