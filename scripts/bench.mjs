@@ -96,11 +96,11 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(total
 
 // 1 and 2. parse-english alone (the floor) and copydesk's parser with every rule, in process: a pass of
 // each in turn, so that a change in the machine's load falls on both; the target is the median of the
-// pairs' ratios.
+// pairs' ratios (five pairs at least: a pass takes seconds, and one pair can be far off on a shared machine).
 const parser = new ParseEnglish()
 const processor = unified().use(copydeskParse).use(copydesk)
 const pairs = []
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (quick ? runs : Math.max(runs, 5)); i++) {
   const floor = inProcess(() => {
     for (const a of articles) parser.parse(a.text)
   }).seconds
