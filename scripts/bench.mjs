@@ -92,7 +92,7 @@ const row = (what, seconds, bytes, wordCount, extra = '') => {
 }
 
 console.log(`copydesk benchmark: ${articles.length} BBC articles, ${(totalBytes / MB).toFixed(1)} MB, ${totalWords} words; 20 MB file ${(bigBytes / MB).toFixed(1)} MB`)
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${process.platform}; ${runs} run(s) a measurement, medians (peaks: the highest run)\n`)
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${process.platform}; ${runs} run(s) a measurement (in process, ${quick ? runs : Math.max(runs, 5)} pairs), medians (peaks: the highest run)\n`)
 
 // 1 and 2. parse-english alone (the floor) and copydesk's parser with every rule, in process: a pass of
 // each in turn, so that a change in the machine's load falls on both; the target is the median of the
