@@ -4,7 +4,7 @@
  * the source is named (a name, an office, a pronoun standing for one) or
  * anonymous ("sources", "officials", "people familiar with the matter").
  */
-import {names, type Document, type Sentence, type Token} from './document.js'
+import {headlineCase, names, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
   actVerbs, intentVerbs, anonymousHeads, beVerbs, finiteVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
@@ -422,18 +422,6 @@ function reporting(norm: string): boolean {
 /** Every word that can be a cue, "-ing" forms included: the one lookup most words get. */
 const cueWords = new Set([...cues, ...reportingIng])
 
-/** Most longer words capitalised: a headline ("Council Slams Plan For New Homes"). */
-function headlineCase(words: readonly Token[]): boolean {
-  let long = 0
-  let capital = 0
-  for (const t of words) {
-    if (t.value.length > 3) {
-      long++
-      if (t.capital) capital++
-    }
-  }
-  return long >= 3 && capital / long >= 0.8
-}
 
 /** Keeps the first attribution of a source: "Data from X showed" is one attribution, not two. */
 function dedupe(found: Attribution[]): Attribution[] {

@@ -93,6 +93,19 @@ export function names(doc: Document): Set<string> {
   return found
 }
 
+/** Most longer words (over three letters) capitalised: headline case ("Council Slams Plan For New Homes"). */
+export function headlineCase(words: readonly Token[]): boolean {
+  let long = 0
+  let capital = 0
+  for (const t of words) {
+    if (t.value.length > 3) {
+      long++
+      if (t.capital) capital++
+    }
+  }
+  return long >= 3 && capital / long >= 0.8
+}
+
 /** For each BMP character past ASCII, once asked: 1 a letter, digit or mark, 2 not. */
 const bmpWord = new Uint8Array(65536)
 

@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
 import {termRule, phrases, type TermHit} from './shared.js'
 import {memo} from '../memo.js'
+import {headlineCase} from '../analysis/document.js'
 
 /**
  * "Desperate Housewives", "The Incredible Hulk", Robbie Savage: a capital
@@ -27,9 +28,8 @@ function facts(hit: TermHit): {titleCase: boolean; firstPerson: boolean} {
   let found = known.get(hit.info)
   if (!found) {
     const words = hit.info.sentence.words
-    const long = words.filter((t) => t.value.length > 3)
     found = {
-      titleCase: long.length >= 3 && long.filter((t) => t.capital).length / long.length >= 0.8,
+      titleCase: headlineCase(words),
       firstPerson: words.some((t) => t.value === 'I' || /^I['’](?:m|ve|d|ll)$/.test(t.value))
     }
     known.set(hit.info, found)
