@@ -21,6 +21,27 @@ export interface Match {
 const wildcard = '*'
 const plain = /^[a-z]+$/
 
+/**
+ * The first word of every phrase of every matcher made so far. A token that
+ * is none of them starts no match of any rule: one walk of a sentence finds
+ * the tokens worth a look for all the term rules at once (`phraseStarts`),
+ * instead of a walk a rule.
+ */
+const firstWords = new Set<string>()
+let firstWordsVersion = 0
+
+/** Changes whenever a new first word is added (a later matcher): a sentence's starts are then found again. */
+export function phraseStartsVersion(): number {
+  return firstWordsVersion
+}
+
+/** Indices of the tokens whose normal form starts a phrase of some matcher. */
+export function phraseStarts(tokens: readonly Token[]): number[] {
+  const starts: number[] = []
+  for (let i = 0; i < tokens.length; i++) if (firstWords.has(tokens[i]!.norm)) starts.push(i)
+  return starts
+}
+
 export class Matcher {
   private readonly root: Node = {next: new Map(), ends: []}
   /** Context exceptions as word sequences: "the door", "a goal". */
@@ -38,6 +59,10 @@ export class Matcher {
   private add(entry: Entry, phrase: string) {
     // (Most words of a phrase are plain lower-case letters, their own normal form: no tokenizer needed.)
     const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard || plain.test(part) ? [part] : tokenize(part).map((t) => t.norm)))
+    if (keys.length > 0 && !firstWords.has(keys[0]!)) {
+      firstWords.add(keys[0]!)
+      firstWordsVersion++
+    }
     let node = this.root
     for (const key of keys) {
       let child = node.next.get(key)
@@ -50,10 +75,26 @@ export class Matcher {
     node.ends.push({entry, length: keys.length})
   }
 
-  /** Longest matches, left to right, not overlapping. */
-  find(tokens: readonly Token[]): Match[] {
+  /**
+   * Longest matches, left to right, not overlapping. `starts`, if given, are
+   * the tokens that can start a match (`phraseStarts` of the same tokens):
+   * only those are looked at.
+   */
+  find(tokens: readonly Token[], starts?: readonly number[]): Match[] {
     let found: Match[] | undefined
     let i = 0
+    if (starts) {
+      for (const start of starts) {
+        if (start < i) continue
+        const node = this.root.next.get(tokens[start]!.norm)
+        const best = node ? this.longest(tokens, start, node, start + 1, undefined) : undefined
+        if (best) {
+          ;(found ??= []).push(best)
+          i = best.to + 1
+        }
+      }
+      return found ?? none
+    }
     while (i < tokens.length) {
       // Most tokens start no phrase: one lookup, nothing allocated.
       const node = this.root.next.get(tokens[i]!.norm)

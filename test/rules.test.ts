@@ -4,6 +4,10 @@
  */
 import {describe, expect, it} from 'vitest'
 import type {RuleName} from '../src/index.js'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import copydesk from '../src/index.js'
 import {lint} from './helpers.js'
 
 interface Case {
@@ -195,6 +199,25 @@ describe('positions', () => {
   it('reports a boilerplate sentence whole', () => {
     const [message] = lint('The bridge closed.\n\nFor more details, visit M10news.', 'boilerplate')
     expect(message).toMatchObject({line: 3, column: 1, endLine: 3, endColumn: 33})
+  })
+})
+
+describe('term lists', () => {
+  it('finds every rule’s phrases from one shared look at a sentence, and a house term added later too', () => {
+    // One walk of a sentence serves every term rule (match.ts, `phraseStarts`); a later processor with a house
+    // term whose first word no list had must still find it in a tree analysed before it was made.
+    const text = 'The regime reportedly crossed the border. Click here to read more. Zorblax quietly blockaded the port.'
+    const file = new VFile(text)
+    const tree = unified().use(retextEnglish).parse(file)
+    unified().use(copydesk).runSync(tree, file)
+    expect(file.messages.map((m) => `${m.source}/${m.ruleId} ${m.place && 'start' in m.place ? m.place.start.column : ''}`)).toEqual([
+      'loaded-language/regime 5',
+      'hedge/reportedly 12',
+      'boilerplate/click-here 43'
+    ])
+    const later = new VFile(text)
+    unified().use(copydesk, {rules: {'loaded-language': ['warning', {terms: [{match: 'quietly blockaded', prefer: ['blockaded'], reason: 'House style.'}]}]}}).runSync(tree, later)
+    expect(later.messages.map((m) => `${m.source}/${m.ruleId}`)).toContain('loaded-language/quietly-blockaded')
   })
 })
 

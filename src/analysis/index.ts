@@ -12,6 +12,7 @@ import {findAttributions, isProperLooking, type Attribution} from './attribution
 import {anaphoricDeterminers, anonymousHeads, bodyNouns, figureNouns, pronouns, reportingVerbs, sourceNouns, stopwords} from './lexicon.js'
 import type {ParseData} from '../parse.js'
 import {memo} from '../memo.js'
+import {phraseStarts, phraseStartsVersion} from '../match.js'
 
 export type {Document, Sentence, Token} from './document.js'
 export type {Quotation} from './quotes.js'
@@ -42,6 +43,8 @@ export interface SentenceInfo {
   readonly refersToSource: boolean
   /** Nouns led by a determiner ("the budget"), for figures the sentence talks about again. */
   readonly mentions: ReadonlySet<string>
+  /** The tokens that can start a phrase of some term rule's list (see `phraseStarts` in match.ts). */
+  readonly phraseStarts: readonly number[]
 }
 
 export interface Analysis {
@@ -172,6 +175,8 @@ function blockQuotations(document: Document): Quotation[] {
 /** A sentence's part of the analysis; one shape for every sentence (the rules read these in their hottest loops). */
 class Info implements SentenceInfo {
   #mentions: Set<string> | undefined
+  #starts: readonly number[] | undefined
+  #startsVersion = -1
   constructor(
     readonly sentence: Sentence,
     readonly attributions: readonly Attribution[],
@@ -183,6 +188,16 @@ class Info implements SentenceInfo {
   /** Only figures without a source of their own ever ask: worked out then. */
   get mentions(): ReadonlySet<string> {
     return (this.#mentions ??= mentions(this.sentence.words))
+  }
+
+  /** Worked out for the first term rule that asks; the others read it. */
+  get phraseStarts(): readonly number[] {
+    const version = phraseStartsVersion()
+    if (this.#startsVersion !== version) {
+      this.#starts = phraseStarts(this.sentence.tokens)
+      this.#startsVersion = version
+    }
+    return this.#starts!
   }
 }
 
