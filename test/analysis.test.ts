@@ -160,6 +160,13 @@ describe('sourceOf', () => {
     expect(sourced('At least 100 died. These figures were released by the ministry.')).toEqual(['At least 100: next'])
   })
 
+  it('finds it in the next sentence when that sentence names what the figure counts', () => {
+    // The words after the figure ("homes", not the name "Cardiff" nor "new") come back with "the" in the next sentence.
+    expect(sourced('The council will build 2,000 new homes in Cardiff. The homes were announced by Mayor Jane Smith.')).toEqual(['2,000: next'])
+    expect(sourced('The council will build 2,000 new Cardiff homes. The Cardiff plan was announced by Mayor Jane Smith.')).toEqual(['2,000: none'])
+    expect(sourced('The council will build 2,000 new homes in Cardiff. The offices were announced by Mayor Jane Smith.')).toEqual(['2,000: none'])
+  })
+
   it('finds it in the sentence before when the figure’s sentence refers back to the source', () => {
     expect(sourced('The risk fell, according to a study in The Lancet. The trial followed 9,400 patients.')).toEqual(['9,400: previous'])
   })

@@ -436,16 +436,12 @@ function dedupe(found: Attribution[]): Attribution[] {
 
 function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: Status, criticism: boolean): Attribution {
   const span = (list: Token[]): Span => ({start: list[0]!.start, end: list.at(-1)!.end, text: doc.text.slice(list[0]!.start, list.at(-1)!.end)})
-  return {
-    sentence: sentence.index,
-    kind,
-    cue: span(cue),
-    verb,
-    ...(source.length > 0 ? {source: span(source)} : {}),
-    named: status === 'named',
-    anonymous: status === 'anonymous',
-    criticism
-  }
+  const named = status === 'named'
+  const anonymous = status === 'anonymous'
+  // (Two literals, not a spread of `{source}` or `{}`.)
+  return source.length > 0
+    ? {sentence: sentence.index, kind, cue: span(cue), verb, source: span(source), named, anonymous, criticism}
+    : {sentence: sentence.index, kind, cue: span(cue), verb, named, anonymous, criticism}
 }
 
 function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): boolean {

@@ -325,17 +325,16 @@ function makeDocument(text: string, sentenceRanges: ReadonlyArray<{start: number
       if (!trimmed) continue
       const block = blocks.length > 0 ? blockAt(blocks, map(trimmed[0], 'start')) : undefined
       const tokens = tokenize(text, 0, trimmed[0], trimmed[1])
-      sentences.push({
-        index: sentences.length,
-        paragraph: range.paragraph,
-        ...(block ? {block} : {}),
-        start: trimmed[0],
-        end: trimmed[1],
-        lineStart: atLineStart(text, trimmed[0]),
-        lineEnd: atLineEnd(text, trimmed[1]),
-        tokens,
-        words: tokens.filter((t) => t.word)
-      })
+      const index = sentences.length
+      const paragraph = range.paragraph
+      const [first, last] = trimmed
+      const lineStart = atLineStart(text, first)
+      const lineEnd = atLineEnd(text, last)
+      const words = tokens.filter((t) => t.word)
+      // (Two literals rather than a spread of `{block}` or `{}`, which builds and copies an object a sentence.)
+      sentences.push(block
+        ? {index, paragraph, block, start: first, end: last, lineStart, lineEnd, tokens, words}
+        : {index, paragraph, start: first, end: last, lineStart, lineEnd, tokens, words})
     }
   }
 

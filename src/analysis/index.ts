@@ -104,7 +104,8 @@ function build(tree: Root, file?: VFile): Analysis {
   for (const quote of [...inline, ...blockquotes].sort((a, b) => a.start - b.start)) {
     const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations, document)
     const speech = !quote.block && !quote.title && !quote.headline && !(isTerm(quote, document) && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
-    quotations.push({...quote, text: document.text.slice(quote.start, quote.end), speech, ...(speaker ? {speaker} : {})})
+    const text = document.text.slice(quote.start, quote.end)
+    quotations.push(speaker ? {...quote, text, speech, speaker} : {...quote, text, speech})
   }
   // One speech in several pieces ('"A. "B. "C," said Dr Carpenter.'): the speaker named at its end speaks all of it.
   for (let end = quotations.length - 1; end > 0; end--) {
