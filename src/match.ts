@@ -2,7 +2,7 @@
  * Phrase matching over a sentence's tokens: a trie keyed by normalised word,
  * so a rule with hundreds of phrases costs one walk per token.
  */
-import {tokenize, type Token} from './analysis/document.js'
+import {PHRASE, addPhraseStart, isPhraseStart, tokenize, type Token} from './analysis/document.js'
 import type {Entry} from './data.js'
 
 interface Node {
@@ -22,23 +22,19 @@ const wildcard = '*'
 const plain = /^[a-z]+$/
 
 /**
- * The first word of every phrase of every matcher made so far. A token that
- * is none of them starts no match of any rule: one walk of a sentence finds
- * the tokens worth a look for all the term rules at once (`phraseStarts`),
- * instead of a walk a rule.
+ * The tokens that can start a phrase of some matcher's list: every matcher
+ * marks its phrases' first words (`addPhraseStart`), and the tokenizer flags
+ * those words (`PHRASE`). One look at a sentence then serves every term rule,
+ * instead of a lookup a token a rule. `fresh`: the tokens were flagged after
+ * the last first word was added; if not, each word is looked up.
  */
-const firstWords = new Set<string>()
-let firstWordsVersion = 0
-
-/** Changes whenever a new first word is added (a later matcher): a sentence's starts are then found again. */
-export function phraseStartsVersion(): number {
-  return firstWordsVersion
-}
-
-/** Indices of the tokens whose normal form starts a phrase of some matcher. */
-export function phraseStarts(tokens: readonly Token[]): number[] {
+export function phraseStarts(tokens: readonly Token[], fresh: boolean): number[] {
   const starts: number[] = []
-  for (let i = 0; i < tokens.length; i++) if (firstWords.has(tokens[i]!.norm)) starts.push(i)
+  if (fresh) {
+    for (let i = 0; i < tokens.length; i++) if ((tokens[i]!.flags & PHRASE) !== 0) starts.push(i)
+  } else {
+    for (let i = 0; i < tokens.length; i++) if (isPhraseStart(tokens[i]!.norm)) starts.push(i)
+  }
   return starts
 }
 
@@ -59,10 +55,7 @@ export class Matcher {
   private add(entry: Entry, phrase: string) {
     // (Most words of a phrase are plain lower-case letters, their own normal form: no tokenizer needed.)
     const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard || plain.test(part) ? [part] : tokenize(part).map((t) => t.norm)))
-    if (keys.length > 0 && !firstWords.has(keys[0]!)) {
-      firstWords.add(keys[0]!)
-      firstWordsVersion++
-    }
+    if (keys.length > 0) addPhraseStart(keys[0]!)
     let node = this.root
     for (const key of keys) {
       let child = node.next.get(key)

@@ -4,11 +4,11 @@
  * the source is named (a name, an office, a pronoun standing for one) or
  * anonymous ("sources", "officials", "people familiar with the matter").
  */
-import {headlineCase, names, type Document, type Sentence, type Token} from './document.js'
+import {CUE, headlineCase, names, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
-  actVerbs, intentVerbs, anonymousHeads, beVerbs, finiteVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
-  pronouns, reportingVerbs, sourceNouns
+  actVerbs, intentVerbs, intentNouns, anonymousHeads, beVerbs, finiteVerbs, bodyNouns, criticismVerbs, hedgeSubjects, hedgingParticiples,
+  pronouns, reportingIng, reportingVerbs, revisionVerbs, sourceNouns
 } from './lexicon.js'
 
 export type AttributionKind = 'speech' | 'according' | 'data' | 'act' | 'agent'
@@ -106,8 +106,8 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
   for (let w = 0; w < words.length; w++) {
     const t = words[w]!
     const norm = t.norm
-    // Most words are no cue at all: one lookup before any other work.
-    if (!cueWords.has(norm)) continue
+    // Most words are no cue at all: a test of the flag the tokenizer set, before any other work.
+    if ((t.flags & CUE) === 0) continue
     if (quoted(t)) continue
     const next = words[w + 1]
     const prev = words[w - 1]
@@ -391,36 +391,13 @@ function speechBeforeColon(doc: Document, sentence: Sentence, colon: number, ear
   return make(doc, sentence, 'speech', [cue], cue.norm, np, kind, false)
 }
 
-/** Nouns of intent: with an owner, the owner stands behind the figure ("his plan to cut 5,000 jobs"). */
-const intentNouns = new Set('proposal proposals plan plans pledge pledges promise promises call offer vow demand demands'.split(' '))
-
-/** Verbs that move a count or forecast, and what follows them: "raised the death toll to 267". */
-const revisionVerbs = new Set('raised raises raising increased increases increasing revised revises revising lowered lowers lowering cut cuts updated updates upgraded downgraded'.split(' '))
 const revised = /^\s+(?:(?:its|the|their|his|her|an?|own)\s+)?(?:[\p{L}-]+\s+){0,3}(?:toll|estimate|forecast|figure|tally|count|projection|outlook|target|number)s?\b[^.;]{0,50}?\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?[\d$£€¥]/iu
-
-/** Every word that can start a cue (but the "-ing" forms, below). */
-const cues = new Set<string>([
-  ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads, ...intentNouns, ...revisionVerbs,
-  'according', 'hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing', 'raised', 'raises', 'raising', 'expressed', 'voiced',
-  'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called',
-  'lists', 'listed', 'listing', 'gives', 'gave', 'giving', 'charged', 'convicted', 'indicted'
-])
-
-/** The "-ing" forms of the reporting verbs, six letters or more: "showing", "admitting", "noting". */
-const reportingIng = new Set<string>()
-for (const verb of reportingVerbs) {
-  for (const form of [verb + 'ing', verb.endsWith('e') ? verb.slice(0, -1) + 'ing' : '', verb + verb.at(-1) + 'ing']) {
-    if (form.length >= 6) reportingIng.add(form)
-  }
-}
 
 /** A reporting verb in any form: "showing" and "admitting" as well as the listed ones. */
 function reporting(norm: string): boolean {
   return reportingVerbs.has(norm) || reportingIng.has(norm)
 }
 
-/** Every word that can be a cue, "-ing" forms included: the one lookup most words get. */
-const cueWords = new Set([...cues, ...reportingIng])
 
 
 /** Keeps the first attribution of a source: "Data from X showed" is one attribution, not two. */

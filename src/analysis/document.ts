@@ -7,6 +7,7 @@
 import type {Root as NlcstRoot, Paragraph} from 'nlcst'
 import type {Block, BlockKind, ParseData} from '../parse.js'
 import {memo} from '../memo.js'
+import {cueWords, numberWords} from './lexicon.js'
 
 /** A run of flattened text copied from one place in the original file. */
 interface Segment {
@@ -33,6 +34,49 @@ export interface Token {
   readonly capital: boolean
   /** Index of this token in its sentence. */
   readonly index: number
+  /**
+   * What the analysis looks up for every word, looked up once by the
+   * tokenizer: `CUE` (a word that can be an attribution's cue), `NUMBER` (a
+   * number word), `PHRASE` (the first word of a phrase of a term rule's list,
+   * as the lists were when the document was made: see `phraseStartsAt`).
+   */
+  readonly flags: number
+}
+
+/** Flags of a token (`Token.flags`). */
+export const CUE = 1
+export const NUMBER = 2
+export const PHRASE = 4
+
+/** Flags by normal form. */
+const lexicon = new Map<string, number>()
+const flag = (words: Iterable<string>, bit: number) => {
+  for (const word of words) lexicon.set(word, (lexicon.get(word) ?? 0) | bit)
+}
+flag(cueWords, CUE)
+flag(numberWords, NUMBER)
+/** Bumped when a phrase's first word is added: documents made before then have stale `PHRASE` flags. */
+let phraseVersion = 0
+
+/**
+ * Marks the first word of a term rule's phrase (match.ts, for every list it
+ * is given): its tokens get `PHRASE` from then on.
+ */
+export function addPhraseStart(word: string): void {
+  const flags = lexicon.get(word) ?? 0
+  if ((flags & PHRASE) !== 0) return
+  lexicon.set(word, flags | PHRASE)
+  phraseVersion++
+}
+
+/** Whether a phrase's first word is `word` (for documents whose flags are stale). */
+export function isPhraseStart(word: string): boolean {
+  return ((lexicon.get(word) ?? 0) & PHRASE) !== 0
+}
+
+/** The version of the phrase starts now: a document whose `phraseVersion` differs has stale `PHRASE` flags. */
+export function phraseStartsVersion(): number {
+  return phraseVersion
 }
 
 export interface Sentence {
@@ -54,6 +98,8 @@ export interface Sentence {
 export interface Document {
   readonly text: string
   readonly sentences: readonly Sentence[]
+  /** `phraseStartsVersion()` when its tokens were flagged. */
+  readonly phraseVersion: number
   /** Original offset of an index in the flattened text. */
   toOffset(index: number, side?: 'start' | 'end'): number
 }
@@ -166,16 +212,18 @@ export function tokenize(text: string, offset = 0, from = 0, to = text.length): 
     }
     if (end > to) break
     const value = text.slice(i, end)
+    const norm = normalize(value)
     // ASCII first: most tokens are, and a char code test is cheaper than a Unicode pattern.
     const ascii = code < 128
     tokens.push({
       value,
-      norm: normalize(value),
+      norm,
       start: i + offset,
       end: end + offset,
       word: first > 0,
       capital: ascii ? code >= 65 && code <= 90 : upperStart.test(value),
-      index: tokens.length
+      index: tokens.length,
+      flags: lexicon.get(norm) ?? 0
     })
     i = end
   }
@@ -319,6 +367,7 @@ function verbatimDocument(tree: NlcstRoot, source: string): Document {
 
 function makeDocument(text: string, sentenceRanges: ReadonlyArray<{start: number; end: number; paragraph: number}>, blocks: readonly Block[], map: (index: number, side?: 'start' | 'end') => number): Document {
   const sentences: Sentence[] = []
+  const version = phraseVersion
   for (const range of sentenceRanges) {
     for (const [start, end] of splitLines(text, range.start, range.end)) {
       const trimmed = trim(text, start, end)
@@ -338,7 +387,7 @@ function makeDocument(text: string, sentenceRanges: ReadonlyArray<{start: number
     }
   }
 
-  return {text, sentences, toOffset: (index, side = 'start') => map(index, side)}
+  return {text, sentences, phraseVersion: version, toOffset: (index, side = 'start') => map(index, side)}
 }
 
 /** The innermost block (latest to start) that contains an offset. */

@@ -3,11 +3,11 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import {names, type Document, type Sentence, type Token} from './document.js'
+import {NUMBER, names, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
-  approximators, casualtyWords, claimingApproximators, genericNouns, identifierCues, locativePrepositions,
-  months, stopwords, timeUnits, weekdays
+  approximators, casualtyWords, claimingApproximators, fractions, genericNouns, identifierCues, locativePrepositions,
+  months, numberWords, stopwords, timeUnits, weekdays, wordNumbers
 } from './lexicon.js'
 import {memo} from '../memo.js'
 
@@ -41,9 +41,7 @@ const measureUnits = new Set(`
 `.trim().split(/\s+/))
 const distanceUnits = new Set('km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m yards yard'.split(' '))
 
-const wordNumbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen'
 const smallWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
-const fractions = 'half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths'
 
 const currencyBefore = String.raw`(?:(?:US|A|AU|C|CA|NZ|HK|S|R|NT)\$|[$£€¥₹₦₩₽₺₪฿]|\b(?:Rs|INR|USD|EUR|GBP|JPY|CNY|Sh|KSh|R)\.?\s?)`
 const currencyAfter = String.raw`(?:\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|naira|crowns?|kronor|krona|kroner|francs?|rand|pesos?|rubles?|roubles?|lira|shekels?|won|dirhams?|riyals?|ringgit|baht|pence|cents?|p)\b)`
@@ -128,10 +126,6 @@ interface Raw {
   approx: string | undefined
 }
 
-/** Words that can start a figure without a digit. */
-const numberWords = new Set([
-  ...wordNumbers.split('|'), ...fractions.split('|'), 'a', 'tens', 'hundreds', 'dozens', 'scores', 'thousands', 'millions', 'billions', 'trillions'
-])
 
 /**
  * Whether a sentence has a word that can start a figure: a digit,
@@ -146,8 +140,9 @@ function mentionsNumber(words: readonly Token[]): boolean {
     // Number words are three letters or more ("one", "half", "hundreds").
     const norm = t.norm
     if (norm.length < 3) continue
+    // (A word as the tokenizer flagged it; a compound, "forty-two", by its first part.)
     const hyphen = t.value.indexOf('-')
-    if (hyphen === -1 ? numberWords.has(norm) : numberWords.has(t.value.slice(0, hyphen).toLowerCase())) return true
+    if (hyphen === -1 ? (t.flags & NUMBER) !== 0 : numberWords.has(t.value.slice(0, hyphen).toLowerCase())) return true
   }
   return false
 }

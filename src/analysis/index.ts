@@ -12,7 +12,8 @@ import {findAttributions, isProperLooking, type Attribution} from './attribution
 import {anaphoricDeterminers, anonymousHeads, bodyNouns, figureNouns, pronouns, reportingVerbs, sourceNouns, stopwords} from './lexicon.js'
 import type {ParseData} from '../parse.js'
 import {memo} from '../memo.js'
-import {phraseStarts, phraseStartsVersion} from '../match.js'
+import {phraseStarts} from '../match.js'
+import {phraseStartsVersion} from './document.js'
 
 export type {Document, Sentence, Token} from './document.js'
 export type {Quotation} from './quotes.js'
@@ -95,7 +96,7 @@ function build(tree: Root, file?: VFile): Analysis {
     const attributions = findAttributions(document, sentence, quoteRanges, namedRecently > 0)
     const figures = repeated(findFigures(document, sentence, quoteRanges), document.text, sentence.start, stated)
     const words = sentence.words
-    sentences.push(new Info(sentence, attributions, figures, startsWith(words, figureNouns), startsWith(words, sourceNouns)))
+    sentences.push(new Info(sentence, attributions, figures, startsWith(words, figureNouns), startsWith(words, sourceNouns), document.phraseVersion))
     if (attributions.some((a) => a.named) || sentence.tokens.some((t) => t.capital && t.index > 0 && t.word)) namedRecently = 2
     else namedRecently--
   }
@@ -183,8 +184,13 @@ class Info implements SentenceInfo {
     readonly attributions: readonly Attribution[],
     readonly figures: readonly Figure[],
     readonly refersToFigures: boolean,
-    readonly refersToSource: boolean
-  ) {}
+    readonly refersToSource: boolean,
+    /** The document's phrase version (its tokens' `PHRASE` flags are fresh while it is current). */
+    phraseVersion: number
+  ) {
+    this.#phraseVersion = phraseVersion
+  }
+  readonly #phraseVersion: number
 
   /** Only figures without a source of their own ever ask: worked out then. */
   get mentions(): ReadonlySet<string> {
@@ -195,7 +201,7 @@ class Info implements SentenceInfo {
   get phraseStarts(): readonly number[] {
     const version = phraseStartsVersion()
     if (this.#startsVersion !== version) {
-      this.#starts = phraseStarts(this.sentence.tokens)
+      this.#starts = phraseStarts(this.sentence.tokens, this.#phraseVersion === version)
       this.#startsVersion = version
     }
     return this.#starts!

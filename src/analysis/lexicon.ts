@@ -214,3 +214,32 @@ export const legalContext = set(`
   arrested arrest arrests parole suspended suspension tribunal hearing inquest banned ban doping
   prosecuted prosecute convictions conviction custody bail
 `)
+
+/** Nouns of intent: with an owner, the owner stands behind the figure ("his plan to cut 5,000 jobs"). */
+export const intentNouns = set('proposal proposals plan plans pledge pledges promise promises call offer vow demand demands')
+
+/** Verbs that move a count or forecast, and what follows them: "raised the death toll to 267". */
+export const revisionVerbs = set('raised raises raising increased increases increasing revised revises revising lowered lowers lowering cut cuts updated updates upgraded downgraded')
+
+/** The "-ing" forms of the reporting verbs, six letters or more: "showing", "admitting", "noting". */
+export const reportingIng: ReadonlySet<string> = new Set(
+  [...reportingVerbs].flatMap((verb) => [verb + 'ing', verb.endsWith('e') ? verb.slice(0, -1) + 'ing' : '', verb + verb.at(-1) + 'ing']).filter((form) => form.length >= 6)
+)
+
+/** Every word that can be an attribution's cue, "-ing" forms included. */
+export const cueWords: ReadonlySet<string> = new Set([
+  ...reportingVerbs, ...intentVerbs, ...sourceNouns, ...anonymousHeads, ...intentNouns, ...revisionVerbs,
+  'according', 'hit', 'hits', 'hitting', 'lash', 'lashes', 'lashed', 'lashing', 'raised', 'raises', 'raising', 'expressed', 'voiced',
+  'voices', 'put', 'puts', 'putting', 'point', 'points', 'pointed', 'pointing', 'calls', 'call', 'called',
+  'lists', 'listed', 'listing', 'gives', 'gave', 'giving', 'charged', 'convicted', 'indicted',
+  ...reportingIng
+])
+
+/** Spelled-out numbers, as a pattern's alternatives. */
+export const wordNumbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen'
+export const fractions = 'half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths'
+
+/** Words that can start a figure without a digit. */
+export const numberWords: ReadonlySet<string> = new Set([
+  ...wordNumbers.split('|'), ...fractions.split('|'), 'a', 'tens', 'hundreds', 'dozens', 'scores', 'thousands', 'millions', 'billions', 'trillions'
+])
