@@ -1,6 +1,7 @@
 /**
  * Phrase matching over a sentence's tokens: a trie keyed by normalised word,
- * so a rule with hundreds of phrases costs one walk per token.
+ * so a rule with hundreds of phrases costs one step per token that can start
+ * one of them.
  */
 import {PHRASE, addPhraseStart, isPhraseStart, tokenize, type Token} from './analysis/document.js'
 import type {Entry} from './data.js'

@@ -398,8 +398,6 @@ function reporting(norm: string): boolean {
   return reportingVerbs.has(norm) || reportingIng.has(norm)
 }
 
-
-
 /** Keeps the first attribution of a source: "Data from X showed" is one attribution, not two. */
 function dedupe(found: Attribution[]): Attribution[] {
   const kept: Attribution[] = []

@@ -38,7 +38,8 @@ export interface Token {
    * What the analysis looks up for every word, looked up once by the
    * tokenizer: `CUE` (a word that can be an attribution's cue), `NUMBER` (a
    * number word), `PHRASE` (the first word of a phrase of a term rule's list,
-   * as the lists were when the document was made: see `phraseStartsAt`).
+   * as the lists were when the document was made: see `phraseStarts` in
+   * match.ts).
    */
   readonly flags: number
 }
