@@ -70,33 +70,21 @@ export class Matcher {
   }
 
   /**
-   * Longest matches, left to right, not overlapping. `starts`, if given, are
-   * the tokens that can start a match (`phraseStarts` of the same tokens):
-   * only those are looked at.
+   * Longest matches, left to right, not overlapping, of the phrases starting
+   * at `starts`: the tokens that can start one (`phraseStarts` of the same
+   * tokens). Every other token starts none.
    */
-  find(tokens: readonly Token[], starts?: readonly number[]): Match[] {
+  find(tokens: readonly Token[], starts: readonly number[]): Match[] {
     let found: Match[] | undefined
     let i = 0
-    if (starts) {
-      for (const start of starts) {
-        if (start < i) continue
-        const node = this.root.next.get(tokens[start]!.norm)
-        const best = node ? this.longest(tokens, start, node, start + 1, undefined) : undefined
-        if (best) {
-          ;(found ??= []).push(best)
-          i = best.to + 1
-        }
-      }
-      return found ?? none
-    }
-    while (i < tokens.length) {
-      // Most tokens start no phrase: one lookup, nothing allocated.
-      const node = this.root.next.get(tokens[i]!.norm)
-      const best = node ? this.longest(tokens, i, node, i + 1, undefined) : undefined
+    for (const start of starts) {
+      if (start < i) continue
+      const node = this.root.next.get(tokens[start]!.norm)
+      const best = node ? this.longest(tokens, start, node, start + 1, undefined) : undefined
       if (best) {
         ;(found ??= []).push(best)
         i = best.to + 1
-      } else i++
+      }
     }
     return found ?? none
   }

@@ -3,11 +3,10 @@
  * exact text) and what it must leave alone. Tricky cases say why.
  */
 import {describe, expect, it} from 'vitest'
-import type {RuleName} from '../src/index.js'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
-import copydesk from '../src/index.js'
+import copydesk, {type RuleName} from '../src/index.js'
 import {lint} from './helpers.js'
 
 interface Case {

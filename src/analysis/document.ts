@@ -105,7 +105,8 @@ export interface Document {
   toOffset(index: number, side?: 'start' | 'end'): number
 }
 
-const upperStart = /^\p{Lu}/u
+/** Starts with an upper-case letter (for a token that does not start in ASCII). */
+export const upperStart = /^\p{Lu}/u
 const wordClass = /^[\p{L}\p{N}\p{M}]$/u
 
 export function normalize(value: string): string {

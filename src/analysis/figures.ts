@@ -3,7 +3,7 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import {NUMBER, names, type Document, type Sentence, type Token} from './document.js'
+import {NUMBER, names, upperStart, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
   approximators, casualtyWords, claimingApproximators, fractions, genericNouns, identifierCues, locativePrepositions,
@@ -554,7 +554,6 @@ function nounsAfter(text: string, end: number): string[] {
   return found
 }
 
-const upperStart = /^\p{Lu}/u
 const letter = /^\p{L}$/u
 /** For each BMP character past ASCII, once asked: 1 a letter, 2 not. */
 const bmpLetter = new Uint8Array(65536)
