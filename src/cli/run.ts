@@ -44,6 +44,17 @@ export const batchSize = 32
 const discovering = 'copydesk: discovering'
 
 /**
+ * A plugin for discovery only: every file's queue step in unified-engine
+ * checks every file of the run before it lets one through (2,000 files: four
+ * million checks, a third of a second). No file of discovery gets past its
+ * parse, so none has anything to wait for: the queue is shown an empty set
+ * (a plugin is given the engine's file set as its second argument).
+ */
+const unqueue = ((_options: unknown, fileSet?: {valueOf(): unknown}) => {
+  if (fileSet && typeof fileSet === 'object') fileSet.valueOf = () => []
+}) as never
+
+/**
  * The files the engine would lint, read but not linted; those with a problem
  * already (missing, ignored, bad config); and whether any configuration file
  * applies to any of them.
@@ -62,7 +73,7 @@ async function discover(options: LintOptions): Promise<{todo: VFile[]; done: VFi
   let files: VFile[]
   let configured = false
   try {
-    files = await lint({...options, processor, plugins: [], release: false, preset: false, onConfig: () => (configured = true)})
+    files = await lint({...options, processor, plugins: [unqueue], release: false, preset: false, onConfig: () => (configured = true)})
   } finally {
     Error.stackTraceLimit = limit
   }
