@@ -13,6 +13,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import copydesk, {copydeskParse} from '../src/index.js'
 import {firstFigure, nextFigure} from '../src/analysis/figures.js'
+import {normalize, tokenize} from '../src/analysis/document.js'
 import {run} from './helpers.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150)
@@ -148,6 +149,25 @@ describe('the figure scanner', () => {
       expect(found(text)).toEqual(expected(text))
     fc.assert(fc.property(fc.array(pieces, {maxLength: 30}).map((list) => list.join('')), (text) => {
       expect(found(text)).toEqual(expected(text))
+    }), {...settings, numRuns: runs * 20})
+  })
+})
+
+describe('the tokenizer', () => {
+  // Words are runs of letters, digits and marks joined by one of - ' ’ ‘ . &; anything else but white space is a token of one character.
+  const reference = /[\p{L}\p{N}\p{M}]+(?:[-'’‘.&][\p{L}\p{N}\p{M}]+)*|\S/gu
+  const pieces = fc.constantFrom(
+    'a', 'word', 'Word', 'WORD', 'é', 'É', 'İ', 'ß', 'ǅ', '𝐀', '𝑎', '٣', '7', '42', '\u0301', "'", '’', '‘', '-', '.', '&', "'s", '’S', 'S’', '-', ',',
+    ' ', '\n', '\u00a0', '\u2003', '\ufeff', '😀', '\ud800', '\udc00', '"', '“', '(', '$', '£', '_'
+  )
+  it('cuts a text as the pattern it replaced did, each token in its normal form', () => {
+    fc.assert(fc.property(fc.array(pieces, {maxLength: 40}).map((list) => list.join('')), fc.nat(8), (text, cut) => {
+      const from = Math.min(cut, text.length)
+      const tokens = tokenize(text, 100, from)
+      // (A start inside a surrogate pair starts at its first half, as the pattern would.)
+      const start = from > 0 && /[\udc00-\udfff]/.test(text[from] ?? '') && /[\ud800-\udbff]/.test(text[from - 1]!) ? from - 1 : from
+      const expected = [...text.slice(start).matchAll(reference)].map((m) => [m[0], m.index! + start + 100, normalize(m[0]), /^[\p{L}\p{N}\p{M}]/u.test(m[0])])
+      expect(tokens.map((t) => [t.value, t.start, t.norm, t.word])).toEqual(expected)
     }), {...settings, numRuns: runs * 20})
   })
 })

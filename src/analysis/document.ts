@@ -119,8 +119,13 @@ export function normalize(value: string): string {
     if ((c >= 65 && c <= 90) || c > 127) upper = true
     if (c === 39 || c === 45 || c === 0x2019 || c === 0x2018) marked = true
   }
-  let norm = upper ? value.toLowerCase() : value
-  if (!marked) return norm
+  const norm = upper ? value.toLowerCase() : value
+  return marked ? unmark(norm) : norm
+}
+
+/** The apostrophes and hyphens of a lower-case word, normalised: one apostrophe, no hyphens, no possessive `'s`. */
+function unmark(lower: string): string {
+  let norm = lower
   if (norm.includes('’') || norm.includes('‘')) norm = norm.replace(/[’‘]/g, "'")
   if (norm.includes('-')) norm = norm.replace(/-/g, '')
   if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2)
@@ -185,51 +190,87 @@ function isSpace(c: number): boolean {
  */
 export function tokenize(text: string, offset = 0, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
+  scan(text, offset, from, to, tokens, undefined)
+  return tokens
+}
+
+/** ASCII characters: 1 a letter or digit, 2 white space, 0 anything else. */
+const asciiClass = new Uint8Array(128)
+for (let c = 0; c < 128; c++) asciiClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 0
+
+/**
+ * `tokenize`, into `tokens` and (the word tokens) `words`. A word's normal
+ * form is worked out from what the scan saw: a word of lower-case ASCII
+ * letters and digits (most words) is its own normal form.
+ */
+function scan(text: string, offset: number, from: number, to: number, tokens: Token[], words: Token[] | undefined): void {
   let i = from
   // (Never in the middle of a character: as a Unicode pattern would, start at its first half.)
   if (i > 0 && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) i--
   while (i < to) {
     const code = text.charCodeAt(i)
-    if (isSpace(code)) {
+    const kind = code < 128 ? asciiClass[code]! : 0
+    if (kind === 2 || (code >= 128 && isSpace(code))) {
       i++
       continue
     }
     let end: number
-    const first = wordCharAt(text, i)
+    let norm: string
+    let value: string
+    const first = kind === 1 ? 1 : code < 128 ? 0 : wordCharAt(text, i)
     if (first === 0) {
       // One punctuation mark or symbol (a whole astral character).
       end = code >= 0xd800 && code <= 0xdbff && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff ? i + 2 : i + 1
+      if (end > to) break
+      value = text.slice(i, end)
+      norm = normalize(value)
     } else {
+      // (Upper case or past ASCII: lower-cased; an apostrophe or hyphen: `unmark`ed. As `normalize` would.)
+      let upper = (code >= 65 && code <= 90) || code >= 128
+      let marked = false
       end = i + first
       for (;;) {
-        let step: number
-        while ((step = wordCharAt(text, end)) > 0) end += step
+        for (;;) {
+          const c = text.charCodeAt(end)
+          if (c < 128) {
+            if (asciiClass[c] !== 1) break
+            if (c >= 65 && c <= 90) upper = true
+            end++
+          } else {
+            const step = wordCharAt(text, end)
+            if (step === 0) break
+            upper = true
+            end += step
+          }
+        }
         const joiner = text.charCodeAt(end)
         if ((joiner === 45 || joiner === 39 || joiner === 0x2019 || joiner === 0x2018 || joiner === 46 || joiner === 38) && wordCharAt(text, end + 1) > 0) {
+          if (joiner !== 46 && joiner !== 38) marked = true
           end++
           continue
         }
         break
       }
+      if (end > to) break
+      value = text.slice(i, end)
+      norm = upper ? value.toLowerCase() : value
+      if (marked) norm = unmark(norm)
     }
-    if (end > to) break
-    const value = text.slice(i, end)
-    const norm = normalize(value)
-    // ASCII first: most tokens are, and a char code test is cheaper than a Unicode pattern.
-    const ascii = code < 128
-    tokens.push({
+    const token: Token = {
       value,
       norm,
       start: i + offset,
       end: end + offset,
       word: first > 0,
-      capital: ascii ? code >= 65 && code <= 90 : upperStart.test(value),
+      // ASCII first: most tokens are, and a char code test is cheaper than a Unicode pattern.
+      capital: code < 128 ? code >= 65 && code <= 90 : upperStart.test(value),
       index: tokens.length,
       flags: lexicon.get(norm) ?? 0
-    })
+    }
+    tokens.push(token)
+    if (words && first > 0) words.push(token)
     i = end
   }
-  return tokens
 }
 
 interface Leaf {
@@ -375,13 +416,14 @@ function makeDocument(text: string, sentenceRanges: ReadonlyArray<{start: number
       const trimmed = trim(text, start, end)
       if (!trimmed) continue
       const block = blocks.length > 0 ? blockAt(blocks, map(trimmed[0], 'start')) : undefined
-      const tokens = tokenize(text, 0, trimmed[0], trimmed[1])
+      const tokens: Token[] = []
+      const words: Token[] = []
+      scan(text, 0, trimmed[0], trimmed[1], tokens, words)
       const index = sentences.length
       const paragraph = range.paragraph
       const [first, last] = trimmed
       const lineStart = atLineStart(text, first)
       const lineEnd = atLineEnd(text, last)
-      const words = tokens.filter((t) => t.word)
       // (Two literals rather than a spread of `{block}` or `{}`, which builds and copies an object a sentence.)
       sentences.push(block
         ? {index, paragraph, block, start: first, end: last, lineStart, lineEnd, tokens, words}
