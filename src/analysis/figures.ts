@@ -259,7 +259,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && marketMove.test(clause = clauseBefore(before, from > 0))) not = 'market data'
     else if (!not && kind === 'money' && price.test(clause) && !hedged.test(text)) not = 'price'
     else if (!not && plain && sportsRecord.test(after)) not = 'sports record'
-    else if (!not && ownResults.test(clause)) not = 'company results'
+    else if (!not && mayReport.test(clause) && ownResults.test(clause)) not = 'company results'
     else if (!not && /^-\d+[A-Za-z]*/.test(after) && /^-\d*[A-Za-z]/.test(after.replace(/^-\d+(?=[A-Za-z])/, '-x'))) not = 'identifier'
     else if (!not && specUnits.test(attached || ` ${next}`)) not = 'specification'
     else if (!not && /^(?:ft|in|feet|inches|st|stone|m|cm)\b/i.test(attached || next) && /^\s?(?:ft|feet|in|inches|st|stone|m|cm)?\s*\d+\s?(?:in|inches|lb|lbs|cm)\b/i.test(after.replace(/^\s?(?:ft|feet|st|stone|m)\b/i, ''))) not = 'height'
@@ -275,7 +275,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     // "2340 on BBC Two", "at 0930": a time on the 24-hour clock.
     if (!not && plain && /^\d{4}$/.test(num) && Number(num.slice(0, 2)) < 24 && Number(num.slice(2)) < 60 && (/\b(?:at|from|until|till|by)\s+$/i.test(before) || /^\s*(?:on|GMT|BST|hrs|hours|local)\b/i.test(after))) not = 'time'
     // "fines of up to £5,000", "a maximum sentence of 14 years", "a minimum stake of £25": a limit set by rules.
-    if (!not && limit.test(before)) not = 'limit'
+    if (!not && mayLimit.test(before) && limit.test(before)) not = 'limit'
     // "50 Cent": a name.
     if (!not && /^\s?Cent\b/.test(after)) not = 'identifier'
     // "N percent turnout", "turnout of N percent": a declared result.
@@ -359,6 +359,13 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
 }
 
 const limit = /\b(?:(?:maximum|minimum|max|min)\s+(?:[\p{L}-]+\s+){0,2}(?:of\s+)?|(?:fines?|penalty|penalties|sentences?|jail\s+terms?|prison\s+terms?|compensation|damages)\s+of\s+up\s+to\s+|(?:fined|jailed|imprisoned|sentenced)\s+(?:for\s+)?up\s+to\s+|(?:limited|capped)\s+(?:at|to)\s+)$/iu
+/**
+ * Words every limit has ("maximum", "min", "up to", "capped"): a plain pattern
+ * that rules most text out before the Unicode one, which reads the whole
+ * window from every place in it. (The Unicode pattern also lets "ſ" match "s"
+ * and "K" (Kelvin) "k": no piece here has either letter.)
+ */
+const mayLimit = /max|min|up|limited|capped/i
 
 /** Nouns a model number goes before, in the singular: "his 757 jet" (not "40 jets" nor "50 fighter jets", counts). */
 const modelNoun = /^\s+(?:jet|jetliner|airliner|jumbo|plane|bomber|fighter|helicopter|rifle|pistol|engine|locomotive|tank|handset|chipset|processor)\b(?!-)(?!\s+[\p{L}-]+s\b)/iu
@@ -398,6 +405,8 @@ const ownResults = new RegExp([
   // "Net profit was $186m", "Operating profit in the three months… was": a company's accounts, reported in its story.
   String.raw`^\s*(?:(?:[Nn]et|[Pp]re-tax|[Pp]retax|[Oo]perating|[Gg]ross|[Uu]nderlying|[Aa]nnual|[Qq]uarterly|[Hh]alf-year|[Ff]ull-year|[Ff]irst-half|[Ss]econd-half)\s+)+(?:profits?|income|loss(?:es)?|revenues?|earnings)\b[^.;]{0,80}$`
 ].join('|'), 'u')
+/** A piece of every word `ownResults` needs (profits, revenue, sales, turnover, earnings, loss, income, dividends): it rules most clauses out. */
+const mayReport = /rofit|evenue|ales|urnover|arnings|oss|ncome|ividend/
 
 /** The words of the clause before a figure (back to the last comma, semicolon or dash). */
 function clauseBefore(before: string, truncated: boolean): string {
@@ -455,11 +464,11 @@ function isAge(before: string, after: string, value: number): boolean {
   if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|everyone|pupils|students|women|men|patients|voters|residents|drivers|citizens|workers|users|players|girls|boys|kids|teenagers|customers|anybody)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
   if (/\b(?:aged|ages|age\s+of|ages\s+of)\s+$/i.test(before)) return true
   // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
-  if (/[\p{L}.]\s*,\s+$/u.test(before) && /^\s*(?:,|\.|\)|;|$)/.test(after) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
+  if (/^\s*(?:,|\.|\)|;|$)/.test(after) && /[\p{L}.]\s*,\s+$/u.test(before) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
   // "She is 44", "Tara Vale was 26".
-  if (/(?:\b(?:he|she|they|i|we)|\p{Lu}[\p{L}'’-]+)\s+(?:is|was|turned|turns|turning)\s+$/iu.test(before) && /^\s*(?:[,.;)]|$|and\b|when\b|years?\b)/.test(after)) return true
+  if (/^\s*(?:[,.;)]|$|and\b|when\b|years?\b)/.test(after) && /(?:\b(?:he|she|they|i|we)|\p{Lu}[\p{L}'’-]+)\s+(?:is|was|turned|turns|turning)\s+$/iu.test(before)) return true
   // "Vale (44)".
-  if (/\p{Lu}[\p{L}]*\s+\($/u.test(before) && /^\)/.test(after)) return true
+  if (/^\)/.test(after) && /\p{Lu}[\p{L}]*\s+\($/u.test(before)) return true
   // "raises the minimum age to buy a rifle to 21".
   if (/\bage\b[^.;]{0,30}\bto\s+$/i.test(before)) return true
   return false
