@@ -3,7 +3,7 @@
  * sentences, and continued across paragraphs in the news convention (a
  * paragraph of a long quote has no closing mark; the next one reopens).
  */
-import type {Document, Sentence} from './document.js'
+import {isSpace as isSpaceCode, type Document, type Sentence} from './document.js'
 import {headlineOf} from './figures.js'
 
 export interface Quotation {
@@ -206,12 +206,14 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   const firstSentence = sentenceAt(sentences, span.start)
   const lastSentence = Math.max(firstSentence, sentenceAt(sentences, span.end - 1))
   const inner = text.slice(span.start + 1, span.end - 1).trim()
-  const words = inner.split(/\s+/).filter(Boolean)
+  // (The words themselves matter only in a short quotation: a long one is counted, not split.)
+  const count = wordCount(inner)
+  const words = count <= 6 ? inner.split(/\s+/).filter(Boolean) : undefined
   const before = text.slice(Math.max(0, span.start - 40), span.start)
-  const titleCase = words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|by)$/.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0]!)
+  const titleCase = words !== undefined && words.length > 0 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|by)$/.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0]!)
   // A title ("her hit "Wildfire"") or a term being named ("coined the term "the Richard & Judy effect"").
-  const title = (titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || words.length <= 4)) || termCue.test(before) ||
-    (words.length > 0 && words.length <= 4 && !determinerStart.test(words[0]!) && !/[.!?,;:]$/.test(inner) && namingCue.test(before))
+  const title = (titleCase && !/[.!?,]$/.test(inner) && (titleCue.test(before) || count <= 4)) || termCue.test(before) ||
+    (words !== undefined && words.length > 0 && words.length <= 4 && !determinerStart.test(words[0]!) && !/[.!?,;:]$/.test(inner) && namingCue.test(before))
 
   const first = sentences[firstSentence]
   const last = sentences[lastSentence]
@@ -219,7 +221,19 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   const standalone = first !== undefined && last !== undefined && !hasLetter(text, first.start, span.start) && !hasLetter(text, span.end, last.end)
 
   const headline = first !== undefined && headlineOf(first, text)
-  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: words.length}
+  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: count}
+}
+
+/** The number of words (runs of anything but white space) in a text: `text.split(/\s+/).filter(Boolean).length`, without the array. */
+function wordCount(text: string): number {
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i))
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
 }
 
 const letter = /[\p{L}\p{N}]/u
