@@ -106,7 +106,7 @@ function build(tree: Root, file?: VFile): Analysis {
     const speaker = quote.title ? undefined : speakerOf(quote, sentences, quotations, document)
     const speech = !quote.block && !quote.title && !quote.headline && !(isTerm(quote, document) && !speechBefore.test(document.text.slice(Math.max(0, quote.start - 40), quote.start)))
     const text = document.text.slice(quote.start, quote.end)
-    quotations.push(speaker ? {...quote, text, speech, speaker} : {...quote, text, speech})
+    quotations.push(quotationInfo(quote, text, speech, speaker))
   }
   // One speech in several pieces ('"A. "B. "C," said Dr Carpenter.'): the speaker named at its end speaks all of it.
   for (let end = quotations.length - 1; end > 0; end--) {
@@ -118,6 +118,16 @@ function build(tree: Root, file?: VFile): Analysis {
     end = start
   }
   return {document, sentences, quotations, quoteRanges}
+}
+
+/**
+ * A quotation with what the analysis adds, as one literal (a spread of
+ * quotations of two shapes, with and without `block`, is a slow copy).
+ */
+function quotationInfo(q: Quotation, text: string, speech: boolean, speaker: Attribution | undefined): QuotationInfo {
+  const {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words} = q
+  if (q.block) return speaker ? {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block: true, text, speech, speaker} : {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block: true, text, speech}
+  return speaker ? {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, text, speech, speaker} : {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, text, speech}
 }
 
 /**
