@@ -3,7 +3,7 @@
  * so a rule with hundreds of phrases costs one step per token that can start
  * one of them.
  */
-import {PHRASE, addPhraseStart, isPhraseStart, tokenize, type Token} from './analysis/document.js'
+import {MATCHERS, PHRASE, addPhraseStart, isPhraseStart, tokenize, type Token} from './analysis/document.js'
 import type {Entry} from './data.js'
 
 interface Node {
@@ -39,8 +39,13 @@ export function phraseStarts(tokens: readonly Token[], fresh: boolean): number[]
   return starts
 }
 
+/** Matchers made so far (each of the first ones gets a bit of `MATCHERS`). */
+let made = 0
+
 export class Matcher {
   private readonly root: Node = {next: new Map(), ends: []}
+  /** This matcher's bit in `Token.flags` (0 past the last bit: every start is looked up). */
+  private readonly bit = MATCHERS[made++] ?? 0
   /** Context exceptions as word sequences: "the door", "a goal". */
   private readonly before = new Map<Entry, ReadonlyArray<readonly string[]>>()
   private readonly after = new Map<Entry, ReadonlyArray<readonly string[]>>()
@@ -56,7 +61,7 @@ export class Matcher {
   private add(entry: Entry, phrase: string) {
     // (Most words of a phrase are plain lower-case letters, their own normal form: no tokenizer needed.)
     const keys = phrase.split(/\s+/).flatMap((part) => (part === wildcard || plain.test(part) ? [part] : tokenize(part).map((t) => t.norm)))
-    if (keys.length > 0) addPhraseStart(keys[0]!)
+    if (keys.length > 0) addPhraseStart(keys[0]!, this.bit)
     let node = this.root
     for (const key of keys) {
       let child = node.next.get(key)
@@ -72,14 +77,19 @@ export class Matcher {
   /**
    * Longest matches, left to right, not overlapping, of the phrases starting
    * at `starts`: the tokens that can start one (`phraseStarts` of the same
-   * tokens). Every other token starts none.
+   * tokens). Every other token starts none. `fresh`: the tokens' flags are
+   * current (`phraseStarts`), so a token without this matcher's bit starts
+   * none of its phrases and is not looked up.
    */
-  find(tokens: readonly Token[], starts: readonly number[]): Match[] {
+  find(tokens: readonly Token[], starts: readonly number[], fresh = false): Match[] {
     let found: Match[] | undefined
     let i = 0
+    const bit = fresh ? this.bit : 0
     for (const start of starts) {
       if (start < i) continue
-      const node = this.root.next.get(tokens[start]!.norm)
+      const token = tokens[start]!
+      if (bit !== 0 && (token.flags & bit) === 0) continue
+      const node = this.root.next.get(token.norm)
       const best = node ? this.longest(tokens, start, node, start + 1, undefined) : undefined
       if (best) {
         ;(found ??= []).push(best)

@@ -218,6 +218,25 @@ describe('term lists', () => {
     unified().use(copydesk, {rules: {'loaded-language': ['warning', {terms: [{match: 'quietly blockaded', prefer: ['blockaded'], reason: 'House style.'}]}]}}).runSync(tree, later)
     expect(later.messages.map((m) => `${m.source}/${m.ruleId}`)).toContain('loaded-language/quietly-blockaded')
   })
+
+  it('looks a start word up only in the lists that have a phrase starting with it, and a later list’s too', () => {
+    // Each matcher marks its own first words on the tokens (match.ts): "the" starts loaded-language phrases only,
+    // so the other lists skip it. A later hedge list with a phrase starting "the" must find it in a tree
+    // analysed before that list was made, whose tokens carry no mark of it.
+    const text = 'The regime reportedly crossed the border. Zorblax quietly blockaded the port.'
+    const file = new VFile(text)
+    const tree = unified().use(retextEnglish).parse(file)
+    unified().use(copydesk).runSync(tree, file)
+    expect(file.messages.map((m) => `${m.source}/${m.ruleId}`)).toEqual(['loaded-language/regime', 'hedge/reportedly'])
+    const later = new VFile(text)
+    unified().use(copydesk, {rules: {hedge: ['warning', {terms: [{match: 'the port', prefer: ['the harbour'], reason: 'House style.'}]}]}}).runSync(tree, later)
+    expect(later.messages.map((m) => `${m.source}/${m.ruleId} ${m.place && 'start' in m.place ? m.place.start.column : ''}`)).toContain('hedge/the-port 69')
+    // And in a tree analysed after it was made.
+    const fresh = new VFile(text)
+    const processor = unified().use(retextEnglish).use(copydesk, {rules: {hedge: ['warning', {terms: [{match: 'the port', prefer: ['the harbour'], reason: 'House style.'}]}]}})
+    processor.runSync(processor.parse(fresh), fresh)
+    expect(fresh.messages.map((m) => `${m.source}/${m.ruleId}`)).toContain('hedge/the-port')
+  })
 })
 
 describe('severity', () => {

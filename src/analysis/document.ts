@@ -39,7 +39,8 @@ export interface Token {
    * tokenizer: `CUE` (a word that can be an attribution's cue), `NUMBER` (a
    * number word), `PHRASE` (the first word of a phrase of a term rule's list,
    * as the lists were when the document was made: see `phraseStarts` in
-   * match.ts).
+   * match.ts), and which matchers have a phrase that starts with it (a bit
+   * of `MATCHERS` each).
    */
   readonly flags: number
 }
@@ -61,21 +62,26 @@ let phraseVersion = 0
 
 /**
  * Marks the first word of a term rule's phrase (match.ts, for every list it
- * is given): its tokens get `PHRASE` from then on.
+ * is given): its tokens get `PHRASE` from then on, and `matcher`, the bit of
+ * the matcher whose phrase it starts (`MATCHERS`; 0 for none).
  */
-export function addPhraseStart(word: string): void {
+export function addPhraseStart(word: string, matcher = 0): void {
   const flags = lexicon.get(word) ?? 0
-  if ((flags & PHRASE) !== 0) return
-  lexicon.set(word, flags | PHRASE)
+  const next = flags | PHRASE | matcher
+  if (next === flags) return
+  lexicon.set(word, next)
   phraseVersion++
 }
+
+/** The bits of `Token.flags` left for matchers (`addPhraseStart`): one each, for the first 24 made. */
+export const MATCHERS = [...Array(24).keys()].map((k) => 1 << (k + 3))
 
 /** Whether a phrase's first word is `word` (for documents whose flags are stale). */
 export function isPhraseStart(word: string): boolean {
   return ((lexicon.get(word) ?? 0) & PHRASE) !== 0
 }
 
-/** The version of the phrase starts now: a document whose `phraseVersion` differs has stale `PHRASE` flags. */
+/** The version of the phrase starts now: a document whose `phraseVersion` differs has stale `PHRASE` and matcher flags. */
 export function phraseStartsVersion(): number {
   return phraseVersion
 }

@@ -46,6 +46,8 @@ export interface SentenceInfo {
   readonly mentions: ReadonlySet<string>
   /** The tokens that can start a phrase of some term rule's list (see `phraseStarts` in match.ts). */
   readonly phraseStarts: readonly number[]
+  /** Its tokens' phrase flags are current: no list has had a first word added since they were set. */
+  readonly phraseFlagsFresh: boolean
 }
 
 export interface Analysis {
@@ -205,6 +207,10 @@ class Info implements SentenceInfo {
   /** Only figures without a source of their own ever ask: worked out then. */
   get mentions(): ReadonlySet<string> {
     return (this.#mentions ??= mentions(this.sentence.words))
+  }
+
+  get phraseFlagsFresh(): boolean {
+    return this.#phraseVersion === phraseStartsVersion()
   }
 
   /** Worked out for the first term rule that asks; the others read it. */

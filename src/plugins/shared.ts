@@ -38,7 +38,7 @@ export function termRule(
     for (const info of analysis.sentences) {
       const tokens = info.sentence.tokens
       let addresses: Array<[number, number]> | undefined
-      for (const match of matcher.find(tokens, info.phraseStarts)) {
+      for (const match of matcher.find(tokens, info.phraseStarts, info.phraseFlagsFresh)) {
         if (!positioned(match, info, analysis)) continue
         const start = tokens[match.from]!.start
         const end = tokens[match.to]!.end
