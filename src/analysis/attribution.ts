@@ -113,7 +113,7 @@ const foundStates = new Set(['dead', 'alive', 'guilty', 'himself', 'herself', 't
 const requests = new Set(['not', 'to', 'for', 'about', 'whether', 'if', 'why', 'how', 'what', 'when'])
 const decisions = new Set(['approve', 'order', 'rule', 'fine', 'sentence', 'award', 'announce', 'unveil', 'pledge', 'allocate', 'budget'])
 const whenWhere = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'by', 'from', 'during', 'with'])
-const articles = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its'])
+const nounOpeners = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its'])
 const findingVerbs = new Set(['found', 'finds', 'find', 'show', 'shows', 'showed', 'shown', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated'])
 const passiveAdverbs = new Set(['also', 'now', 'not', 'still', 'widely', 'generally', 'often', 'long', 'once', 'further'])
 const inNameMarks = new Set(['-', '&', "'", '’', '.'])
@@ -342,7 +342,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // "declined to comment": not a statement; but "is to tell the audience: …" introduces one.
     if (prevToken?.word && prevToken.norm === 'to' && !tokens.slice(t.index + 1).some((x) => x.value === ':' || ['"', '“', '‘'].includes(x.value))) continue
     // ", saying that…", ", adding:": speech; ", adding up to two weeks": not.
-    if (norm.endsWith('ing') && !(next && (next.norm === 'that' || next.capital || pronouns.has(next.norm) || articles.has(next.norm) || audience.test(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
+    if (norm.endsWith('ing') && !(next && (next.norm === 'that' || next.capital || pronouns.has(next.norm) || nounOpeners.has(next.norm) || audience.test(next.norm))) && !(tokens[t.index + 1] && !tokens[t.index + 1]!.word)) continue
     // Inversion: "…," said Dr Amara Okafor, a cardiologist.
     let np: Token[] = []
     const closingQuote = prevToken && ['"', '”', '’', "'"].includes(prevToken.value)

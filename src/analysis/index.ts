@@ -209,6 +209,7 @@ class Info implements SentenceInfo {
     return (this.#mentions ??= mentions(this.sentence.words))
   }
 
+  /** The document's flags were set at the phrase starts' current version. */
   get phraseFlagsFresh(): boolean {
     return this.#phraseVersion === phraseStartsVersion()
   }
