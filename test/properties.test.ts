@@ -12,7 +12,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import copydesk, {copydeskParse} from '../src/index.js'
-import {firstFigure, nextFigure} from '../src/analysis/figures.js'
+import {firstFigure, nextFigure, wordBeforeSpace} from '../src/analysis/figures.js'
 import {normalize, tokenize} from '../src/analysis/document.js'
 import {run} from './helpers.js'
 
@@ -168,6 +168,21 @@ describe('the tokenizer', () => {
       const start = from > 0 && /[\udc00-\udfff]/.test(text[from] ?? '') && /[\ud800-\udbff]/.test(text[from - 1]!) ? from - 1 : from
       const expected = [...text.slice(start).matchAll(reference)].map((m) => [m[0], m.index! + start + 100, normalize(m[0]), /^[\p{L}\p{N}\p{M}]/u.test(m[0])])
       expect(tokens.map((t) => [t.value, t.start, t.norm, t.word])).toEqual(expected)
+    }), {...settings, numRuns: runs * 20})
+  })
+})
+
+describe('the word before a figure', () => {
+  const pattern = /([\p{L}&][\p{L}\p{N}&.'’-]*)\s+$/u
+  const pieces = fc.constantFrom(
+    'Boeing', 'a', 'S&P', 'U.S.', "O'Neil’s", 'x-ray', '-', '.', '&', "'", '’', '7', '٣', 'é', 'İ', '𝐀', '😀', '\ud800', '\udc00', '\u0301',
+    ' ', '  ', '\n', '\u00a0', '\u2003', '\ufeff', ',', '(', '#'
+  )
+  it('is the word the pattern it replaced captures', () => {
+    for (const text of ['a Boeing ', 'the S&P ', '123 ', ' ', '', 'Boeing', 'x 𝐀b ', 'é7 ', '7é ', '- ', "'s "])
+      expect(wordBeforeSpace(text)).toBe(pattern.exec(text)?.[1])
+    fc.assert(fc.property(fc.array(pieces, {maxLength: 30}).map((list) => list.join('')), (text) => {
+      expect(wordBeforeSpace(text)).toBe(pattern.exec(text)?.[1])
     }), {...settings, numRuns: runs * 20})
   })
 })

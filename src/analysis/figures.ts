@@ -3,7 +3,7 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import {NUMBER, names, upperStart, type Document, type Sentence, type Token} from './document.js'
+import {NUMBER, isSpace, names, upperStart, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
   approximators, casualtyWords, claimingApproximators, fractions, genericNouns, identifierCues, locativePrepositions,
@@ -478,9 +478,8 @@ function isIdentifier(before: string, prev: string, after = ''): boolean {
   if (identifierCues.has(prev)) return true
   if (/(?:#|№|\bNo\.?|\bNos\.?)\s*$/i.test(before)) return true
   // A number right after a capitalised word is part of a name: Boeing 737, Article 5, Season 3, S&P 500.
-  const m = /([\p{L}&][\p{L}\p{N}&.'’-]*)\s+$/u.exec(before)
-  if (!m) return false
-  const word = m[1]!
+  const word = wordBeforeSpace(before)
+  if (word === undefined) return false
   if (!/^\p{Lu}/u.test(word)) return false
   if (/['’]s$/.test(word)) return false
   const lower = word.toLowerCase()
@@ -491,6 +490,59 @@ function isIdentifier(before: string, prev: string, after = ''): boolean {
   const isFirst = before.trim() === word
   if (isFirst) return /^:/.test(after)
   return true
+}
+
+const nameChar = /^[\p{L}\p{N}&.'’-]$/u
+const nameStart = /^[\p{L}&]$/u
+/** For each BMP character past ASCII, once asked: bit 1 known, bit 2 a `nameChar`, bit 4 a `nameStart`. */
+const bmpName = new Uint8Array(65536)
+
+/** Whether the character from `from` to `to` (one code point) is of `nameChar` (`start`: of `nameStart`). */
+function nameCharAt(text: string, from: number, to: number, start: boolean): boolean {
+  const c = text.charCodeAt(from)
+  if (c < 128) {
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    return start ? letter || c === 38 : letter || (c >= 48 && c <= 57) || c === 38 || c === 46 || c === 39 || c === 45
+  }
+  if (to - from === 1 && (c < 0xd800 || c > 0xdfff)) {
+    let known = bmpName[c]!
+    if (known === 0) bmpName[c] = known = 1 | (nameChar.test(text[from]!) ? 2 : 0) | (nameStart.test(text[from]!) ? 4 : 0)
+    return (known & (start ? 4 : 2)) !== 0
+  }
+  const char = text.slice(from, to)
+  return start ? nameStart.test(char) : nameChar.test(char)
+}
+
+/**
+ * The word that ends a text before its closing white space, as
+ * `/([\p{L}&][\p{L}\p{N}&.'’-]*)\s+$/u` captures it ("Boeing" in "a Boeing "),
+ * by a scan back from the end: the pattern tries every place in the text.
+ */
+export function wordBeforeSpace(text: string): string | undefined {
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  if (end === text.length || end === 0) return undefined
+  // Back over the run of name characters that ends there (a surrogate pair is one character).
+  let from = end
+  while (from > 0) {
+    let at = from - 1
+    const c = text.charCodeAt(at)
+    if (c >= 0xdc00 && c <= 0xdfff && at > 0) {
+      const high = text.charCodeAt(at - 1)
+      if (high >= 0xd800 && high <= 0xdbff) at--
+    }
+    if (!nameCharAt(text, at, from, false)) break
+    from = at
+  }
+  // The word starts at the run's first letter or `&`.
+  for (let at = from; at < end; ) {
+    const c = text.charCodeAt(at)
+    const low = at + 1 < end ? text.charCodeAt(at + 1) : 0
+    const length = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1
+    if (nameCharAt(text, at, at + length, true)) return text.slice(at, end)
+    at += length
+  }
+  return undefined
 }
 
 function mergeRanges(raws: Raw[], text: string): Raw[] {
