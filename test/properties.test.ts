@@ -12,7 +12,8 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import copydesk, {copydeskParse} from '../src/index.js'
-import {firstFigure, nextFigure, wordBeforeSpace} from '../src/analysis/figures.js'
+import {approximatorAtEnd, firstFigure, nextFigure, wordBeforeSpace} from '../src/analysis/figures.js'
+import {approximators} from '../src/analysis/lexicon.js'
 import {normalize, tokenize} from '../src/analysis/document.js'
 import {run} from './helpers.js'
 
@@ -183,6 +184,22 @@ describe('the word before a figure', () => {
       expect(wordBeforeSpace(text)).toBe(pattern.exec(text)?.[1])
     fc.assert(fc.property(fc.array(pieces, {maxLength: 30}).map((list) => list.join('')), (text) => {
       expect(wordBeforeSpace(text)).toBe(pattern.exec(text)?.[1])
+    }), {...settings, numRuns: runs * 20})
+  })
+})
+
+describe('the approximator before a figure', () => {
+  const pattern = new RegExp(`(?:^|[^\\p{L}])(${[...approximators].sort((a, b) => b.length - a.length).join('|')})\\s+$`, 'iu')
+  const pieces = fc.constantFrom(
+    'at least', 'more than', 'MORE THAN', 'up to', 'nearly', 'approximately', 'about', 'to', 'some', 'ſome', 'aſ', 'over', 'by', 'a further',
+    'fewer', 'than', 'least', 'x', 'é', 'the', '(', '-', '7', ' ', '  ', '\n', '\u00a0', 'K', 'k'
+  )
+  const show = (m: RegExpExecArray | null) => (m ? `${m.index} ${m[0]} ${m[1]}` : null)
+  it('finds what the pattern finds, only faster', () => {
+    for (const text of ['at least ', 'more than  ', 'roughly', 'éabout ', 'ſome ', 'the ', '', ' '])
+      expect(show(approximatorAtEnd(text))).toBe(show(pattern.exec(text)))
+    fc.assert(fc.property(fc.array(pieces, {maxLength: 12}).map((list) => list.join(' ')), (text) => {
+      expect(show(approximatorAtEnd(text))).toBe(show(pattern.exec(text)))
     }), {...settings, numRuns: runs * 20})
   })
 })

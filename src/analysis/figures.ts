@@ -115,6 +115,30 @@ const currencyAfterPattern = new RegExp(`^${currencyAfter}`, 'iu')
 const fractionEnd = new RegExp(`(?:${fractions})$`)
 
 const approximatorPattern = new RegExp(`(?:^|[^\\p{L}])(${[...approximators].sort((a, b) => b.length - a.length).join('|')})\\s+$`, 'iu')
+/** The last words of the approximators ("least" of "at least"). */
+const approximatorEnds = new Set(approximators.map((a) => a.split(' ').at(-1)!))
+
+/**
+ * `approximatorPattern` on a text, after a test of its last word: the
+ * pattern, anchored at the end, tries every place in the text, and most
+ * figures follow no approximator. (Case-insensitive Unicode matching lets
+ * "ſ" stand for "s" and "K" (Kelvin) for "k": the test reads them so too.)
+ */
+export function approximatorAtEnd(text: string): RegExpExecArray | null {
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  if (end === text.length) return null
+  let word = ''
+  for (let i = end - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i)
+    const lower = c >= 65 && c <= 90 ? c + 32 : c === 0x17f ? 115 : c === 0x212a ? 107 : c
+    if (lower < 97 || lower > 122) break
+    // (No last word is longer than "approximately".)
+    if (word.length === 13) return null
+    word = String.fromCharCode(lower) + word
+  }
+  return approximatorEnds.has(word) ? approximatorPattern.exec(text) : null
+}
 
 interface Raw {
   start: number
@@ -300,7 +324,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     kind = 'share'
     const share = g.share.toLowerCase()
     if (/\bin\s+\d{4}$/.test(share)) return undefined
-    const approx = approximatorPattern.exec(before)?.[1]?.toLowerCase()
+    const approx = approximatorAtEnd(before)?.[1]?.toLowerCase()
     // "the second half of July", "the first half": a period.
     if (/\b(?:first|second|latter|former|final|last|opening|closing|next)\s+$/i.test(before) && /^half$|quarter/.test(share.split(/[\s-]/).pop()!)) return undefined
     if (/^\s+of\s+(?:the\s+)?(?:year|month|season|century|decade|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b/i.test(after)) return undefined
@@ -345,7 +369,7 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
   if (!not && atStake.test(text.slice(end))) not = 'threshold'
 
   // Take in the approximator before the number ("at least", "more than", "up to").
-  const approx = approximatorPattern.exec(text.slice(lead, start))
+  const approx = approximatorAtEnd(text.slice(lead, start))
   let approxWord: string | undefined
   if (approx) {
     const word = approx[1]!.toLowerCase()
