@@ -40,6 +40,12 @@ const determiners = /^(?:the|a|an|one|some|its|their|his|her)\s+/i
 const pronoun = /^(?:he|she|they|it|we|i|who)$/i
 const anaphor = /^(?:the|its|their)\s+(?:agency|company|firm|group|office|ministry|department|council|government|bank|court|commission|committee|regulator|authority|service|police|army|organisation|organization|report|study|survey|poll|analysis|board|union|campaign|spokesperson|spokesman|spokeswoman|chain|airline|club|university|institute|observatory|team|band|party)$/i
 
+/** White space other than single spaces. */
+const spacing = /[^\S ]| {2}/
+
+/** The last word of a key (after its last space). */
+const lastWord = (key: string) => key.slice(key.lastIndexOf(' ') + 1)
+
 export function summarize(analysis: Analysis, {window = 1, locate}: {window?: number; locate?: (index: number) => number} = {}): Summary {
   let total = 0
   let statistics = 0
@@ -59,21 +65,25 @@ export function summarize(analysis: Analysis, {window = 1, locate}: {window?: nu
   const surnames = new Map<string, string>()
   let last: string | undefined
   const cite = (attribution: Attribution, sentence: number) => {
-    const text = attribution.source?.text.replace(/\s+/g, ' ').trim()
-    if (!text || (!attribution.named && !attribution.anonymous)) return
+    if (!attribution.named && !attribution.anonymous) return
+    const raw = attribution.source?.text
+    // (White space is made single only where there is more than a single space: most names have none.)
+    const text = raw === undefined ? undefined : (spacing.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim()
+    if (!text) return
     let key: string
     if ((pronoun.test(text) || anaphor.test(text)) && last) key = last
     else key = text.replace(determiners, '').replace(/['’]s$/, '').toLowerCase()
     // "Zelensky" after "Ukrainian President Volodymyr Zelensky": the same person.
     if (!rows.has(key) && attribution.named && /^(?:\p{Lu}[\p{L}'’-]*\s?){1,2}$/u.test(text)) {
-      const same = surnames.get(key.split(' ').at(-1)!)
+      const same = surnames.get(lastWord(key))
       if (same) key = same
     }
     let row = rows.get(key)
     if (!row) {
       row = {name: text, named: attribution.named, sentences: new Set(), start: attribution.source!.start}
       rows.set(key, row)
-      if (attribution.named && !surnames.has(key.split(' ').at(-1)!)) surnames.set(key.split(' ').at(-1)!, key)
+      const surname = attribution.named ? lastWord(key) : ''
+      if (attribution.named && !surnames.has(surname)) surnames.set(surname, key)
     }
     row.sentences.add(sentence)
     if (attribution.named && /\p{Lu}/u.test(text)) last = key
