@@ -12,7 +12,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import copydesk, {copydeskParse} from '../src/index.js'
-import {approximatorAtEnd, firstFigure, nextFigure, wordBeforeSpace} from '../src/analysis/figures.js'
+import {approximatorAtEnd, endWord, firstFigure, mayEndInLetter, mayEndInNumberSign, nextFigure, wordBeforeSpace} from '../src/analysis/figures.js'
 import {approximators} from '../src/analysis/lexicon.js'
 import {normalize, tokenize} from '../src/analysis/document.js'
 import {run} from './helpers.js'
@@ -200,6 +200,27 @@ describe('the approximator before a figure', () => {
       expect(show(approximatorAtEnd(text))).toBe(show(pattern.exec(text)))
     fc.assert(fc.property(fc.array(pieces, {maxLength: 12}).map((list) => list.join(' ')), (text) => {
       expect(show(approximatorAtEnd(text))).toBe(show(pattern.exec(text)))
+    }), {...settings, numRuns: runs * 20})
+  })
+})
+
+describe('the tests that spare a figure’s patterns', () => {
+  // Each cheap test must hold wherever its pattern matches (it only rules out text the pattern cannot match).
+  const pieces = fc.constantFrom(
+    'aged', 'AGE', 'ages', 'under', 'over', 'of', 'age of', 'to', 'a survey of', 'polled', 'more than', 'No', 'No.', 'Nos', '#', '№', 'no',
+    'x', 'é', 'ſ', '-', '–', '.', ',', '(', '7', '_', ' ', '  ', '\n', '\u00a0', '\u2003', '𝐀'
+  )
+  const cases: Array<[string, RegExp, (text: string) => boolean]> = [
+    ['age limit', /\b(?:aged|age|ages|under|over)\s+$/i, (t) => ['aged', 'age', 'ages', 'under', 'over'].includes(endWord(t))],
+    ['aged', /\b(?:aged|ages|age\s+of|ages\s+of)\s+$/i, (t) => ['aged', 'ages', 'of'].includes(endWord(t))],
+    ['age to', /\bage\b[^.;]{0,30}\bto\s+$/i, (t) => endWord(t) === 'to'],
+    ['sample', /\b(?:survey|poll|study)\s+(?:of|among)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|some\s+|over\s+)?$|\b(?:surveyed|polled)\s+(?:(?:more|fewer|less)\s+than\s+)?$/i, (t) => ['of', 'among', 'than', 'nearly', 'some', 'over', 'surveyed', 'polled'].includes(endWord(t))],
+    ['letter', /(?:\p{L}|\p{L}[-–])$/u, mayEndInLetter],
+    ['number sign', /(?:#|№|\bNo\.?|\bNos\.?)\s*$/i, mayEndInNumberSign]
+  ]
+  it('holds wherever the pattern it stands before matches', () => {
+    fc.assert(fc.property(fc.array(pieces, {maxLength: 12}).map((list) => list.join('')), (text) => {
+      for (const [, pattern, test] of cases) if (pattern.test(text)) expect(test(text)).toBe(true)
     }), {...settings, numRuns: runs * 20})
   })
 })

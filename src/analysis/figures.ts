@@ -272,15 +272,15 @@ function classify(match: RegExpExecArray, text: string): Raw | undefined {
     else if (!not && plain && /^\d{1,2}$/.test(num) && (months.has(prev) || months.has(next) || weekdays.has(prev) || dayRange.test(after))) not = 'date'
     else if (!not && /^[-–]\d/.test(after) && /[\p{L}]-$/u.test(before) === false && isScore(text, end)) not = 'score'
     else if (!not && /[-–]$/.test(before) && /\d[-–]$/.test(before) && plain) not = 'score'
-    else if (!not && /(?:\p{L}|\p{L}[-–])$/u.test(before)) not = 'identifier'
+    else if (!not && mayEndInLetter(before) && /(?:\p{L}|\p{L}[-–])$/u.test(before)) not = 'identifier'
     else if (!not && plain && isAge(before, after, value)) not = 'age'
     else if (!not && plain && /^\+/.test(after) && value <= 21) not = 'age'
     else if (!not && isIdentifier(before, prev, after)) not = 'identifier'
     else if (!not && plain && /^\s*$/.test(before) && /^[.)]\s/.test(after)) not = 'list number'
     else if (!not && plain && /\bvoted\s+$/i.test(before) && /^\s+to\s+\d/.test(after)) not = 'tally'
-    else if (!not && conversion.test(before)) not = 'conversion'
-    else if (!not && plain && sample.test(before)) not = 'sample size'
-    else if (!not && marketMove.test(clause = clauseBefore(before, from > 0))) not = 'market data'
+    else if (!not && before.includes('(') && conversion.test(before)) not = 'conversion'
+    else if (!not && plain && sampleEnds.has(endWord(before)) && sample.test(before)) not = 'sample size'
+    else if (!not && marketData(clause = clauseBefore(before, from > 0))) not = 'market data'
     else if (!not && kind === 'money' && price.test(clause) && !hedged.test(text)) not = 'price'
     else if (!not && plain && sportsRecord.test(after)) not = 'sports record'
     else if (!not && mayReport.test(clause) && ownResults.test(clause)) not = 'company results'
@@ -482,11 +482,56 @@ function isScore(text: string, end: number): boolean {
   return noun === '' || /^\p{Lu}/u.test(m[2]!) || /^(?:win|wins|victory|defeat|draw|lead|loss|home|away|aggregate|scoreline|thrashing|margin|vote|victories|defeats|on|in|at|against|over|to|with|after|and|but|as|for|the|a|an|by|win|in|scoreline|triumph|success|reverse|home|away|loss|lead)$/.test(noun)
 }
 
+/**
+ * The ASCII letters, in lower case, that end a text before its closing white
+ * space ("" without any: "aged" in "children aged "). A pattern that ends in
+ * `\bword\s+$` (case-insensitive, not Unicode) matches only where this is
+ * the word: tested first, it spares the pattern a try from every place in
+ * the text.
+ */
+export function endWord(text: string): string {
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  if (end === text.length) return ''
+  let from = end
+  while (from > 0 && asciiLetter(text.charCodeAt(from - 1))) from--
+  return text.slice(from, end).toLowerCase()
+}
+
+const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** The last words of `sample`'s phrases ("a survey of ", "polled more than "). */
+const sampleEnds = new Set(['of', 'among', 'involving', 'covering', 'than', 'nearly', 'about', 'around', 'some', 'over', 'surveyed', 'polled', 'questioned', 'interviewed', 'sampled', 'recruited', 'enrolled'])
+/** The words before an age limit ("aged 18", "under 16"). */
+const ageLimits = new Set(['aged', 'age', 'ages', 'under', 'over'])
+
+/** Whether a text can end in a letter or a letter and a dash: its last character is a letter, a dash or past ASCII. */
+export function mayEndInLetter(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1)
+  return c >= 128 || c === 45 || asciiLetter(c)
+}
+
+/** Whether a text can end in "#", "№", "No", "No." or "Nos" and white space: its last other character is one of # № o s . */
+export function mayEndInNumberSign(text: string): boolean {
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  const c = text.charCodeAt(end - 1)
+  return c === 35 || c === 0x2116 || c === 111 || c === 79 || c === 115 || c === 83 || c === 46
+}
+
+/**
+ * A market move in the clause before a figure: the words `marketMove` needs
+ * (a share, an index, a currency, a commodity, a price), looked for first.
+ */
+const mayMarket = /share|stock|index|indices|sterling|dollar|euro|pound|yen|yuan|rupee|rouble|ruble|franc|FTSE|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|Cac|CAC|Hang|Sensex|Kospi|bond|yield|oil|crude|brent|gold|silver|copper|futures|price/
+const marketData = (clause: string) => mayMarket.test(clause) && marketMove.test(clause)
+
 function isAge(before: string, after: string, value: number): boolean {
   if (value > 125 || !Number.isInteger(value)) return false
   if (/^-?(?:\s)?years?-old|^-year-old|^\s+years?\s+old\b|^\s+years?\s+of\s+age\b/i.test(after)) return true
-  if (/\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|everyone|pupils|students|women|men|patients|voters|residents|drivers|citizens|workers|users|players|girls|boys|kids|teenagers|customers|anybody)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
-  if (/\b(?:aged|ages|age\s+of|ages\s+of)\s+$/i.test(before)) return true
+  const last = endWord(before)
+  if (ageLimits.has(last) && /\b(?:aged|age|ages|under|over)\s+$/i.test(before) && /\b(?:aged|age|ages|adults|children|people|those|anyone|everyone|pupils|students|women|men|patients|voters|residents|drivers|citizens|workers|users|players|girls|boys|kids|teenagers|customers|anybody)\s+(?:over|under|aged)?\s*$/i.test(before)) return true
+  if ((last === 'aged' || last === 'ages' || last === 'of') && /\b(?:aged|ages|age\s+of|ages\s+of)\s+$/i.test(before)) return true
   // "Daniel Morrow, 51, of Leeds", "The victim, 15, was".
   if (/^\s*(?:,|\.|\)|;|$)/.test(after) && /[\p{L}.]\s*,\s+$/u.test(before) && /\p{Lu}[\p{L}'’-]*\s*,\s+$|\b(?:victim|boy|girl|man|woman|teenager|child|mother|father|son|daughter|wife|husband|pensioner|driver|suspect|lister)\s*,\s+$/u.test(before)) return true
   // "She is 44", "Tara Vale was 26".
@@ -494,13 +539,13 @@ function isAge(before: string, after: string, value: number): boolean {
   // "Vale (44)".
   if (/^\)/.test(after) && /\p{Lu}[\p{L}]*\s+\($/u.test(before)) return true
   // "raises the minimum age to buy a rifle to 21".
-  if (/\bage\b[^.;]{0,30}\bto\s+$/i.test(before)) return true
+  if (last === 'to' && /\bage\b[^.;]{0,30}\bto\s+$/i.test(before)) return true
   return false
 }
 
 function isIdentifier(before: string, prev: string, after = ''): boolean {
   if (identifierCues.has(prev)) return true
-  if (/(?:#|№|\bNo\.?|\bNos\.?)\s*$/i.test(before)) return true
+  if (mayEndInNumberSign(before) && /(?:#|№|\bNo\.?|\bNos\.?)\s*$/i.test(before)) return true
   // A number right after a capitalised word is part of a name: Boeing 737, Article 5, Season 3, S&P 500.
   const word = wordBeforeSpace(before)
   if (word === undefined) return false
