@@ -139,25 +139,27 @@ function quotationInfo(q: Quotation, text: string, speech: boolean, speaker: Att
  */
 function repeated(figures: readonly Figure[], text: string, sentenceStart: number, stated: Set<string>): readonly Figure[] {
   if (figures.length === 0) return figures
-  const out = figures.map((f) => {
-    const key = figureKey(f.text)
-    if (!f.statistic || !key || !stated.has(key)) return f
+  // (Only claims have a key: "aged 18" then "the 18 victims" are two numbers, not one claim twice.)
+  const keys = figures.map((f) => (f.statistic ? figureKey(f.text) : undefined))
+  const out = figures.map((f, i) => {
+    const key = keys[i]
+    if (!key || !stated.has(key)) return f
     if (!/\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(sentenceStart, f.start - 12), f.start))) return f
     return {...f, statistic: false, not: 'repeated'}
   })
-  // (Only claims: "aged 18" then "the 18 victims" are two numbers, not one claim twice.)
-  for (const f of figures) {
-    const key = f.statistic ? figureKey(f.text) : undefined
-    if (key) stated.add(key)
-  }
+  for (const key of keys) if (key) stated.add(key)
   return out
 }
+
+/** A scale's short forms, as `figureKey` writes them. */
+const scaleNames = new Map([['bn', 'billion'], ['mn', 'million'], ['m', 'million'], ['tn', 'trillion'], ['per cent', '%'], ['percent', '%']])
 
 /** The number of a figure with its scale: "$700 billion" → "700 billion", "335th" → "335". */
 function figureKey(text: string): string | undefined {
   const match = /(\d[\d,]*(?:\.\d+)?)(?:\s?(%|(?:bn|billion|mn|million|m|k|thousand|tn|trillion|per ?cent|percent)\b))?/i.exec(text)
   if (!match) return undefined
-  const scale = (match[2] ?? '').toLowerCase().replace(/^bn$/, 'billion').replace(/^(?:mn|m)$/, 'million').replace(/^tn$/, 'trillion').replace(/^(?:per ?cent|percent)$/, '%')
+  const written = (match[2] ?? '').toLowerCase()
+  const scale = scaleNames.get(written) ?? written
   return match[1]!.replace(/,/g, '') + (scale ? ` ${scale}` : '')
 }
 
@@ -225,10 +227,14 @@ class Info implements SentenceInfo {
   }
 }
 
+/** Words that point back at something the story has named ("these figures", "the study"). */
+const pointers = new Set(['these', 'those', 'the', 'that', 'this', 'such', 'its', 'their'])
+
 function startsWith(words: readonly Token[], nouns: ReadonlySet<string>): boolean {
   const first = words[0]
-  if (!first || !['these', 'those', 'the', 'that', 'this', 'such', 'its', 'their'].includes(first.norm)) return false
-  return words.slice(1, 5).some((w) => nouns.has(w.norm))
+  if (!first || !pointers.has(first.norm)) return false
+  for (let k = 1; k < Math.min(words.length, 5); k++) if (nouns.has(words[k]!.norm)) return true
+  return false
 }
 
 function mentions(words: readonly Token[]): Set<string> {

@@ -15,6 +15,8 @@ export default function retextAnonymousSource(options?: unknown): (tree: Root, f
   return (tree, file) => {
     const analysis = analyze(tree, file)
     for (const info of analysis.sentences) {
+      // (Most sentences cite no one unnamed: no copy and sort of their attributions.)
+      if (!info.attributions.some((a) => a.anonymous)) continue
       let last = -1
       const bySource = [...info.attributions].sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0))
       for (const attribution of bySource) {
