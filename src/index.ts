@@ -80,9 +80,10 @@ function build(options?: Options): Transformer {
     let summary: Summary | undefined
     // A long plain-text file is linted a stretch at a time; anything else in one go.
     for (const part of stretches(tree)) {
+      // (Made here, kept on the tree only: each rule's own `analyze` finds it there.)
+      const analysis = analyze(part, file, false)
       for (const transform of transformers) transform(part, file)
       // The sourcing summary rides on the file for reporters (`file.data.copydeskSummary`).
-      const analysis = analyze(part, file)
       const own = summarize(analysis, {window, locate: (index) => lines.toPoint(analysis.document.toOffset(index))?.line ?? 0})
       summary = summary ? mergeSummaries(summary, own) : own
       if (part !== tree) release(part)
@@ -91,7 +92,8 @@ function build(options?: Options): Transformer {
     applyControl(file, markers, {rules, ids, byRule}, rules)
     if (summary) data.copydeskSummary = summary
     // The analysis and the line index served the rules; a run over an archive must not keep them for every file.
-    delete data.copydesk
+    // (Only a plugin before the preset that asked for the analysis leaves it on the file.)
+    if ('copydesk' in data) delete data.copydesk
     forgetLocator(file)
   }
 }

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
-import copydesk, {type RuleName} from '../src/index.js'
+import copydesk, {plugins, type RuleName} from '../src/index.js'
 import {lint} from './helpers.js'
 
 interface Case {
@@ -236,6 +236,21 @@ describe('term lists', () => {
     const processor = unified().use(retextEnglish).use(copydesk, {rules: {hedge: ['warning', {terms: [{match: 'the port', prefer: ['the harbour'], reason: 'House style.'}]}]}})
     processor.runSync(processor.parse(fresh), fresh)
     expect(fresh.messages.map((m) => `${m.source}/${m.ruleId}`)).toContain('hedge/the-port')
+  })
+})
+
+describe('what a run leaves on the file', () => {
+  it('leaves the summary, not the analysis, after the preset; a rule used alone leaves its analysis', () => {
+    const text = 'Officials said 40,000 homes were hit, reportedly.'
+    const file = new VFile(text)
+    const processor = unified().use(retextEnglish).use(copydesk)
+    processor.runSync(processor.parse(file), file)
+    expect('copydesk' in file.data).toBe(false)
+    expect((file.data as {copydeskSummary?: {figures: {statistics: number}}}).copydeskSummary?.figures.statistics).toBe(1)
+    const alone = new VFile(text)
+    const hedgeOnly = unified().use(retextEnglish).use(plugins.hedge)
+    hedgeOnly.runSync(hedgeOnly.parse(alone), alone)
+    expect((alone.data as {copydesk?: {sentences: unknown[]}}).copydesk?.sentences).toHaveLength(1)
   })
 })
 

@@ -63,13 +63,18 @@ const cache = memo<object, Analysis>('copydesk analysis')
 /** A speech verb or "as" just before a short quotation makes it speech: 'is said to be ‘devastated’'. */
 const speechBefore = /(?:\b(?:said|says|say|called|calling|branded|labelled|labeled|hailed|termed|quoted|told|added)|\b(?:described|describing|describes|branded|labelled|labeled|called|hailed|dismissed|denounced|condemned|praised|criticised|criticized|attacked|slammed|blasted)\b[^.;:!?]{0,60}\bas|:)\W*(?:\w+\W+){0,3}$/i
 
-/** The analysis of a tree, computed once and kept on the file (`file.data.copydesk`). */
-export function analyze(tree: Root, file?: VFile): Analysis {
+/**
+ * The analysis of a tree, computed once and kept on the file
+ * (`file.data.copydesk`; with `keep` false, only on the tree: the preset,
+ * which would delete it again, and a deleted field slows every later read of
+ * the file's data).
+ */
+export function analyze(tree: Root, file?: VFile, keep = true): Analysis {
   const cached = cache.get(tree)
   if (cached) return cached
   const analysis = build(tree, file)
   cache.set(tree, analysis)
-  if (file) (file.data as {copydesk?: Analysis}).copydesk = analysis
+  if (file && keep) (file.data as {copydesk?: Analysis}).copydesk = analysis
   return analysis
 }
 
