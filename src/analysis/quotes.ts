@@ -109,10 +109,10 @@ export function findQuotations(doc: Document): Quotation[] {
   const to = sentences.at(-1)?.end ?? text.length
   const marks = /["“”‘’'«»„`\n]/g
   for (let i = from; i < to; i++) {
+    // (`test`, not `exec`: the mark is one character, found where `lastIndex` ends; no match array for each.)
     marks.lastIndex = i
-    const found = marks.exec(text)
-    if (!found || found.index >= to) break
-    i = found.index
+    if (!marks.test(text) || marks.lastIndex - 1 >= to) break
+    i = marks.lastIndex - 1
     let c = text[i]!
     // Two apostrophes (''…'') are a double quotation mark in some newspapers' archives.
     const pair = (c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')
