@@ -161,7 +161,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     // ("Chatwal pleaded guilty to making $180,000 in straw donations": the charge is the source, as for "was convicted of".)
     if (norm.startsWith('plead') && next && (next.norm === 'guilty' || next.norm === 'not' || next.norm === 'innocent')) {
       const np = subjectBefore(tokens, t.index)
-      if (np.length > 0) found.push({...make(doc, sentence, 'act', [t, next], norm, np, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+      if (np.length > 0) found.push(make(doc, sentence, 'act', [t, next], norm, np, 'named', false, clauseEnd(tokens, t.index, sentence)))
       continue
     }
     if (findForms.has(norm) && next && experiencers.has(next.norm) && words[w + 2] && experience.test(words[w + 2]!.norm)) continue
@@ -257,7 +257,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
       // "…, with plans to spend $10 million": the plans of the clause's subject.
       const subject = !owner && prev?.norm === 'with' && norm === 'plans' ? subjectBefore(tokens, firstVerbIndex(tokens, t.index)) : []
       if (owner || (subject.length > 0 && strictlyNamed(subject, sentence, doc))) {
-        found.push({...make(doc, sentence, 'act', [t], norm, owner ?? subject, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        found.push(make(doc, sentence, 'act', [t], norm, owner ?? subject, 'named', false, clauseEnd(tokens, t.index, sentence)))
         continue
       }
     }
@@ -265,7 +265,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (plannedWords.has(norm)) {
       const owner = possessorBefore(tokens, t.index)
       if (owner && (owner[0]!.index === t.index - 1 || owner.at(-1)!.index === t.index - 1)) {
-        found.push({...make(doc, sentence, 'act', [t], norm, owner, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        found.push(make(doc, sentence, 'act', [t], norm, owner, 'named', false, clauseEnd(tokens, t.index, sentence)))
         continue
       }
     }
@@ -283,7 +283,7 @@ export function findAttributions(doc: Document, sentence: Sentence, quotes: read
     if (chargeVerbs.has(norm) && isPassive(words, w) && next && (next.norm === 'of' || next.norm === 'with' || next.norm === 'for')) {
       const np = subjectBefore(tokens, t.index)
       if (np.length > 0) {
-        found.push({...make(doc, sentence, 'act', [t], norm, np, 'named', false), scopeEnd: clauseEnd(tokens, t.index, sentence)})
+        found.push(make(doc, sentence, 'act', [t], norm, np, 'named', false, clauseEnd(tokens, t.index, sentence)))
         continue
       }
     }
@@ -447,14 +447,11 @@ function dedupe(found: Attribution[]): Attribution[] {
   return kept
 }
 
-function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: Status, criticism: boolean): Attribution {
+function make(doc: Document, sentence: Sentence, kind: AttributionKind, cue: Token[], verb: string, source: Token[], status: Status, criticism: boolean, scopeEnd?: number): Attribution {
   const span = (list: Token[]): Span => ({start: list[0]!.start, end: list.at(-1)!.end, text: doc.text.slice(list[0]!.start, list.at(-1)!.end)})
-  const named = status === 'named'
-  const anonymous = status === 'anonymous'
-  // (Two literals, not a spread of `{source}` or `{}`.)
-  return source.length > 0
-    ? {sentence: sentence.index, kind, cue: span(cue), verb, source: span(source), named, anonymous, criticism}
-    : {sentence: sentence.index, kind, cue: span(cue), verb, named, anonymous, criticism}
+  // (One shape for every attribution, `source` and `scopeEnd` undefined where there are none: the analysis
+  // and the rules read attributions in their hottest loops, and objects of several shapes slow every read.)
+  return {sentence: sentence.index, kind, cue: span(cue), verb, source: source.length > 0 ? span(source) : undefined, named: status === 'named', anonymous: status === 'anonymous', criticism, scopeEnd}
 }
 
 function verbUse(t: Token, prev: Token | undefined, next: Token | undefined): boolean {

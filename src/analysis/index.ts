@@ -403,7 +403,7 @@ function synthetic(info: SentenceInfo, source: Token[]): Attribution {
   const start = source[0]!.start
   const end = source.at(-1)!.end
   const text = source.map((t) => t.value).join(' ')
-  return {sentence: info.sentence.index, kind: 'speech', cue: {start, end, text}, verb: ':', source: {start, end, text}, named: true, anonymous: false, criticism: false}
+  return {sentence: info.sentence.index, kind: 'speech', cue: {start, end, text}, verb: ':', source: {start, end, text}, named: true, anonymous: false, criticism: false, scopeEnd: undefined}
 }
 
 /** How a figure is sourced: the attribution that covers it, if any, within `window` sentences. */
