@@ -198,10 +198,8 @@ export function findFigures(doc: Document, sentence: Sentence, quotes: readonly 
     const figureText = doc.text.slice(start, end)
     const nouns = nounsAfter(text, raw.end)
     const refersBack = /^\s+of\s+(?:these|those|them|which)\b/i.test(text.slice(raw.end))
-    // (Two literals rather than a spread of `{not}` or `{}`: a conditional spread builds and copies an object a figure.)
-    figures.push(not
-      ? {start, end, text: figureText, kind: raw.kind, statistic: false, not, sentence: sentence.index, nouns, refersBack}
-      : {start, end, text: figureText, kind: raw.kind, statistic: true, sentence: sentence.index, nouns, refersBack})
+    // (One literal, `not` undefined for a statistic: one shape for every figure, which the rules read in their hottest loops.)
+    figures.push({start, end, text: figureText, kind: raw.kind, statistic: !not, not, sentence: sentence.index, nouns, refersBack})
   }
   return figures
 }

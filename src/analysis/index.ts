@@ -128,13 +128,13 @@ function build(tree: Root, file?: VFile): Analysis {
 }
 
 /**
- * A quotation with what the analysis adds, as one literal (a spread of
- * quotations of two shapes, with and without `block`, is a slow copy).
+ * A quotation with what the analysis adds, as one literal of one shape
+ * (`speaker` undefined where there is none): a spread of quotations was a
+ * slow copy, and objects of several shapes slow every read.
  */
 function quotationInfo(q: Quotation, text: string, speech: boolean, speaker: Attribution | undefined): QuotationInfo {
-  const {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words} = q
-  if (q.block) return speaker ? {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block: true, text, speech, speaker} : {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block: true, text, speech}
-  return speaker ? {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, text, speech, speaker} : {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, text, speech}
+  const {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block} = q
+  return {start, end, firstSentence, lastSentence, title, standalone, continued, headline, words, block, text, speech, speaker}
 }
 
 /**

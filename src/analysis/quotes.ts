@@ -221,7 +221,8 @@ function describe(span: {start: number; end: number; continued: boolean}, senten
   const standalone = first !== undefined && last !== undefined && !hasLetter(text, first.start, span.start) && !hasLetter(text, span.end, last.end)
 
   const headline = first !== undefined && headlineOf(first, text)
-  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: count}
+  // (`block` false rather than absent: one shape with the block quotations of index.ts.)
+  return {start: span.start, end: span.end, firstSentence, lastSentence, title, standalone, continued: span.continued, headline, words: count, block: false}
 }
 
 /** The number of words (runs of anything but white space) in a text: `text.split(/\s+/).filter(Boolean).length`, without the array. */
