@@ -6,6 +6,7 @@
  */
 import type {Root as NlcstRoot, Paragraph} from 'nlcst'
 import type {Block, BlockKind, ParseData} from '../parse.js'
+import {memo} from '../memo.js'
 import {cueWords, numberWords} from './lexicon.js'
 
 /** A run of flattened text copied from one place in the original file. */
@@ -138,8 +139,7 @@ function unmark(lower: string): string {
   return norm
 }
 
-/** (In a `WeakMap`, not a `memo` on the document: a property added to some documents would give them a shape of their own.) */
-const namesOf = new WeakMap<Document, Set<string>>()
+const namesOf = memo<Document, Set<string>>('copydesk names')
 
 /** Words the document writes with a capital inside a sentence: its names ("Sanders", not "Banks"). */
 export function names(doc: Document): Set<string> {
