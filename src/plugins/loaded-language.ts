@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, quote} from '../report.js'
 import {termRule, phrases, type TermHit} from './shared.js'
+import {memo} from '../memo.js'
 import {headlineCase} from '../analysis/document.js'
 
 /**
@@ -21,12 +22,8 @@ function properName(hit: TermHit): boolean {
   return !facts(hit).titleCase
 }
 
-/**
- * What the checks ask of a sentence, worked out once for it (a long sentence
- * may have many hits). In a `WeakMap`, not a `memo` on the sentence's
- * analysis: a property added to some would give them a shape of their own.
- */
-const known = new WeakMap<object, {titleCase: boolean; firstPerson: boolean}>()
+/** What the checks ask of a sentence, worked out once for it (a long sentence may have many hits). */
+const known = memo<object, {titleCase: boolean; firstPerson: boolean}>('copydesk sentence case')
 function facts(hit: TermHit): {titleCase: boolean; firstPerson: boolean} {
   let found = known.get(hit.info)
   if (!found) {
