@@ -9,6 +9,7 @@ import {
   approximators, casualtyWords, claimingApproximators, fractions, genericNouns, identifierCues, locativePrepositions,
   months, numberWords, stopwords, timeUnits, weekdays, wordNumbers
 } from './lexicon.js'
+import {memo} from '../memo.js'
 
 export type FigureKind = 'percentage' | 'money' | 'measure' | 'count' | 'share' | 'multiplier'
 
@@ -452,14 +453,9 @@ const absorbed = new Set(['some', 'just', 'only', 'a record', 'an additional', '
  * title case ("Best Savings Accounts of 2024: Earn Up to 5.5%"): headlines
  * are sourced by the story under them.
  */
-const headlines = new WeakMap<Sentence, boolean>()
+const headlines = memo<Sentence, boolean>('copydesk headline')
 
-/**
- * `isHeadline`, worked out once a sentence (the rules ask it of every hit).
- * In a `WeakMap`, not a `memo` on the sentence: a property added to some
- * sentences gives them a shape of their own, and every read of any sentence
- * then checks which shape it has (a boolean value keeps nothing alive).
- */
+/** `isHeadline`, worked out once a sentence (the rules ask it of every hit). */
 export function headlineOf(sentence: Sentence, documentText: string): boolean {
   let value = headlines.get(sentence)
   if (value === undefined) headlines.set(sentence, (value = isHeadline(sentence, documentText.slice(sentence.start, sentence.end))))
