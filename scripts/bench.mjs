@@ -31,6 +31,7 @@ if (!existsSync(corpusPath)) {
   process.exit(0)
 }
 
+// The CLI as a user runs it (`copydesk`, `npx copydesk`): the file itself, so that its #! line (Node's options) applies.
 const cli = join(root, 'dist', 'cli', 'index.js')
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 const articles = readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
@@ -133,19 +134,19 @@ const corpusRuns = []
 const halfRuns = []
 const alexTimes = []
 for (let i = 0; i < runs; i++) {
-  corpusRuns.push(measure(process.execPath, [cli, '--format', 'json', corpus], {cwd: work}))
-  halfRuns.push(measure(process.execPath, [cli, '--format', 'json', half], {cwd: work}))
+  corpusRuns.push(measure(cli, ['--format', 'json', corpus], {cwd: work}))
+  halfRuns.push(measure(cli, ['--format', 'json', half], {cwd: work}))
   // (alex takes half a minute a run: once, between copydesk's first and second runs.)
   if (i < alexRuns) alexTimes.push(measure(process.execPath, [alexBin, corpus], {cwd: work}))
 }
 const cliCorpus = {seconds: median(corpusRuns.map((r) => r.seconds)), mb: Math.max(...corpusRuns.map((r) => r.mb)), medianMb: median(corpusRuns.map((r) => r.mb))}
 const cliHalf = {medianMb: median(halfRuns.map((r) => r.mb))}
 row('copydesk CLI, corpus', cliCorpus.seconds, totalBytes, totalWords, `peak ${cliCorpus.mb.toFixed(0)} MB`)
-const cliBig = repeat(Math.min(runs, 2), () => measure(process.execPath, [cli, '--format', 'json', bigFile], {cwd: work}))
+const cliBig = repeat(Math.min(runs, 2), () => measure(cli, ['--format', 'json', bigFile], {cwd: work}))
 row('copydesk CLI, one 20 MB file', cliBig.seconds, bigBytes, bigWords, `peak ${cliBig.mb.toFixed(0)} MB`)
 
 // 4. One short file, wall time.
-const one = repeat(Math.max(runs, 5), () => measure(process.execPath, [cli, short], {cwd: work}))
+const one = repeat(Math.max(runs, 5), () => measure(cli, [short], {cwd: work}))
 
 let alex
 if (alexTimes.length > 0) {

@@ -2,10 +2,11 @@
  * The built `copydesk` binary, run as a user runs it: output, JSON shape,
  * exit codes, configuration and ignore files, stdin, and one-line errors.
  */
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {root, run, temporary} from './helpers.js'
+import {cli, root, run, temporary} from './helpers.js'
 
 let dir: string
 const write = (name: string, text: string) => {
@@ -252,6 +253,17 @@ describe('help, version, colour', () => {
   it('--version prints the package version', () => {
     const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
     expect(run(['--version'])).toMatchObject({code: 0, stdout: `${version}\n`})
+  })
+
+  it.skipIf(process.platform === 'win32')('runs as a command of its own, with the Node options of its #! line', () => {
+    // As npm's bin link runs it: the file itself, so that `env -S` passes Node the young generation's size.
+    const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(readFileSync(cli, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --min-semi-space-size=8')
+    const result = spawnSync(cli, ['--version'], {encoding: 'utf8'})
+    expect({code: result.status, stdout: result.stdout, stderr: result.stderr}).toEqual({code: 0, stdout: `${version}\n`, stderr: ''})
+    const lint = spawnSync(cli, ['examples/draft.txt'], {encoding: 'utf8', cwd: root})
+    expect(lint.status).toBe(1)
+    expect(lint.stdout).toMatch(/✖ 2 errors, 11 warnings in 1 file/)
   })
 
   it('has no colour when not on a terminal, and colour with --color or FORCE_COLOR', () => {

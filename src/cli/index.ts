@@ -1,8 +1,15 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --min-semi-space-size=8
 /**
  * The `copydesk` command: a thin layer over unified-engine (config files,
  * ignore files, globs, stdin) that gives an ESLint-style interface: formats,
  * exit codes, --quiet, --max-warnings, one-line errors.
+ *
+ * (The #! line starts Node with a young generation of 8 MB from the start.
+ * Left to grow by itself, it stayed small through a run over an archive
+ * (measured on 2,225 files): every file's analysis outlived two collections
+ * and was promoted, the old generation filled to 270 MB between full
+ * collections, and a run took a quarter longer. A short draft pays about
+ * 15 ms for it.)
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
