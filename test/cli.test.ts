@@ -315,6 +315,15 @@ describe('an archive: --jobs, --shard and --cache', () => {
     }
   })
 
+  it('lints a long run whole, through the collections it asks for after finding the files and every thousand files', () => {
+    for (let i = 0; i < 1050; i++) write(`long/${String(i).padStart(4, '0')}.txt`, `Story ${i}: the Hermit Kingdom fired.`)
+    const long = json(['long'])
+    expect(long.code).toBe(0)
+    expect(long.files).toHaveLength(1050)
+    expect(long.files.every((f) => f.messages.length === 1)).toBe(true)
+    expect(long.files.at(-1)!.path).toBe('long/1049.txt')
+  }, 60_000)
+
   it('splits the files into shards that together are the whole run', () => {
     make()
     const all = json(['archive']).files
