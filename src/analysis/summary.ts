@@ -82,8 +82,7 @@ export function summarize(analysis: Analysis, {window = 1, locate}: {window?: nu
     if (!row) {
       row = {name: text, named: attribution.named, sentences: new Set(), start: attribution.source!.start}
       rows.set(key, row)
-      const surname = attribution.named ? lastWord(key) : ''
-      if (attribution.named && !surnames.has(surname)) surnames.set(surname, key)
+      if (attribution.named && !surnames.has(lastWord(key))) surnames.set(lastWord(key), key)
     }
     row.sentences.add(sentence)
     if (attribution.named && /\p{Lu}/u.test(text)) last = key
