@@ -165,8 +165,23 @@ export function headlineCase(words: readonly Token[]): boolean {
   return long >= 3 && capital / long >= 0.8
 }
 
-/** For each BMP character past ASCII, once asked: 1 a letter, digit or mark, 2 not. */
-const bmpWord = new Uint8Array(65536)
+/**
+ * A test of a Unicode class (a pattern of one character) for a character of
+ * the Basic Multilingual Plane, its answer kept for each character once asked:
+ * the scans that run over every character test the pattern once a character,
+ * not once a time it occurs.
+ */
+export function bmpClass(pattern: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(65536)
+  return (code) => {
+    let answer = known[code]!
+    if (answer === 0) known[code] = answer = pattern.test(String.fromCharCode(code)) ? 1 : 2
+    return answer === 1
+  }
+}
+
+/** A letter, digit or combining mark (a BMP character past ASCII). */
+const bmpWord = bmpClass(wordClass)
 
 /** Length (1 or 2 code units) of the letter, digit or combining mark at `i`, or 0. */
 function wordCharAt(text: string, i: number): number {
@@ -178,9 +193,7 @@ function wordCharAt(text: string, i: number): number {
     if (low >= 0xdc00 && low <= 0xdfff) return wordClass.test(text.slice(i, i + 2)) ? 2 : 0
     return 0
   }
-  let known = bmpWord[c]!
-  if (known === 0) bmpWord[c] = known = wordClass.test(text[i]!) ? 1 : 2
-  return known === 1 ? 1 : 0
+  return bmpWord(c) ? 1 : 0
 }
 
 /** White space as JavaScript's `\s` has it. */

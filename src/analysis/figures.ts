@@ -3,7 +3,7 @@
  * unit, classified as a statistic (a claim someone has to stand behind) or
  * not (a date, a time, an age, a name, a score, a duration).
  */
-import {NUMBER, isSpace, names, upperStart, type Document, type Sentence, type Token} from './document.js'
+import {NUMBER, bmpClass, isSpace, names, upperStart, type Document, type Sentence, type Token} from './document.js'
 import {inside, type Quotation} from './quotes.js'
 import {
   approximators, casualtyWords, claimingApproximators, fractions, genericNouns, identifierCues, locativePrepositions,
@@ -119,25 +119,12 @@ const approximatorPattern = new RegExp(`(?:^|[^\\p{L}])(${[...approximators].sor
 const approximatorEnds = new Set(approximators.map((a) => a.split(' ').at(-1)!))
 
 /**
- * `approximatorPattern` on a text, after a test of its last word: the
- * pattern, anchored at the end, tries every place in the text, and most
- * figures follow no approximator. (Case-insensitive Unicode matching lets
- * "ſ" stand for "s" and "K" (Kelvin) for "k": the test reads them so too.)
+ * `approximatorPattern` on a text, after a test of its last word (`endWord`,
+ * as the Unicode pattern folds case): the pattern, anchored at the end, tries
+ * every place in the text, and most figures follow no approximator.
  */
 export function approximatorAtEnd(text: string): RegExpExecArray | null {
-  let end = text.length
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
-  if (end === text.length) return null
-  let word = ''
-  for (let i = end - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i)
-    const lower = c >= 65 && c <= 90 ? c + 32 : c === 0x17f ? 115 : c === 0x212a ? 107 : c
-    if (lower < 97 || lower > 122) break
-    // (No last word is longer than "approximately".)
-    if (word.length === 13) return null
-    word = String.fromCharCode(lower) + word
-  }
-  return approximatorEnds.has(word) ? approximatorPattern.exec(text) : null
+  return approximatorEnds.has(endWord(text, true)) ? approximatorPattern.exec(text) : null
 }
 
 interface Raw {
@@ -485,15 +472,17 @@ function isScore(text: string, end: number): boolean {
  * space ("" without any: "aged" in "children aged "). A pattern that ends in
  * `\bword\s+$` (case-insensitive, not Unicode) matches only where this is
  * the word: tested first, it spares the pattern a try from every place in
- * the text.
+ * the text. With `unicode`, for a pattern in Unicode mode, whose case folding
+ * reads "ſ" as s and "K" (Kelvin) as k, those count as the letters they fold to.
  */
-export function endWord(text: string): string {
+export function endWord(text: string, unicode = false): string {
   let end = text.length
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
   if (end === text.length) return ''
   let from = end
-  while (from > 0 && asciiLetter(text.charCodeAt(from - 1))) from--
-  return text.slice(from, end).toLowerCase()
+  while (from > 0 && (asciiLetter(text.charCodeAt(from - 1)) || (unicode && (text.charCodeAt(from - 1) === 0x17f || text.charCodeAt(from - 1) === 0x212a)))) from--
+  const word = text.slice(from, end).toLowerCase()
+  return unicode && word.includes('ſ') ? word.replace(/ſ/g, 's') : word
 }
 
 const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
@@ -561,21 +550,14 @@ function isIdentifier(before: string, prev: string, after = ''): boolean {
 
 const nameChar = /^[\p{L}\p{N}&.'’-]$/u
 const nameStart = /^[\p{L}&]$/u
-/** For each BMP character past ASCII, once asked: bit 1 known, bit 2 a `nameChar`, bit 4 a `nameStart`. */
-const bmpName = new Uint8Array(65536)
+const bmpNameChar = bmpClass(nameChar)
+const bmpNameStart = bmpClass(nameStart)
 
 /** Whether the character from `from` to `to` (one code point) is of `nameChar` (`start`: of `nameStart`). */
 function nameCharAt(text: string, from: number, to: number, start: boolean): boolean {
   const c = text.charCodeAt(from)
-  if (c < 128) {
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-    return start ? letter || c === 38 : letter || (c >= 48 && c <= 57) || c === 38 || c === 46 || c === 39 || c === 45
-  }
-  if (to - from === 1 && (c < 0xd800 || c > 0xdfff)) {
-    let known = bmpName[c]!
-    if (known === 0) bmpName[c] = known = 1 | (nameChar.test(text[from]!) ? 2 : 0) | (nameStart.test(text[from]!) ? 4 : 0)
-    return (known & (start ? 4 : 2)) !== 0
-  }
+  if (c < 128) return start ? asciiLetter(c) || c === 38 : asciiLetter(c) || (c >= 48 && c <= 57) || c === 38 || c === 46 || c === 39 || c === 45
+  if (to - from === 1 && (c < 0xd800 || c > 0xdfff)) return start ? bmpNameStart(c) : bmpNameChar(c)
   const char = text.slice(from, to)
   return start ? nameStart.test(char) : nameChar.test(char)
 }
@@ -683,8 +665,7 @@ function nounsAfter(text: string, end: number): string[] {
 }
 
 const letter = /^\p{L}$/u
-/** For each BMP character past ASCII, once asked: 1 a letter, 2 not. */
-const bmpLetter = new Uint8Array(65536)
+const bmpLetter = bmpClass(letter)
 
 /** Length (1 or 2 code units) of the letter, `'`, `’` or `-` at `i`, or 0; nothing at or past `limit` counts. */
 function nounCharAt(text: string, i: number, limit: number): number {
@@ -696,9 +677,7 @@ function nounCharAt(text: string, i: number, limit: number): number {
     return low >= 0xdc00 && low <= 0xdfff && letter.test(text.slice(i, i + 2)) ? 2 : 0
   }
   if (c >= 0xdc00 && c <= 0xdfff) return 0
-  let known = bmpLetter[c]!
-  if (known === 0) bmpLetter[c] = known = letter.test(text[i]!) ? 1 : 2
-  return known === 1 ? 1 : 0
+  return bmpLetter(c) ? 1 : 0
 }
 
 const wordChar = /[\p{L}\p{N}'’.-]/u
