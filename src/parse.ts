@@ -3,7 +3,8 @@
  * in, chosen per file by extension. Plain text goes through parse-english
  * (as retext-english does); Markdown through remark (GFM, front matter) and
  * mdast-util-to-nlcst (what remark-retext wraps); HTML through rehype and
- * hast-util-to-nlcst (what rehype-retext wraps). The bridges' utilities are
+ * hast-util-to-nlcst (what rehype-retext wraps). All three use parse-english
+ * as english.ts subclasses it: the same trees, sooner. The bridges' utilities are
  * used directly because one engine run mixes formats, and a bridge plugin
  * fixes its format for the whole processor.
  *
@@ -18,7 +19,7 @@ import type {Root as HastRoot, Nodes as HastNodes, Element} from 'hast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {createRequire} from 'node:module'
-import {ParseEnglish} from 'parse-english'
+import {EnglishParser} from './english.js'
 import {memo} from './memo.js'
 
 // The Markdown and HTML stacks load on the first file that needs them: a run
@@ -131,7 +132,7 @@ export function parse(document: string, file: VFile): NlcstRoot {
     markers = markdownMarkers(mdast)
     blocks = markdownBlocks(mdast)
     prepareMarkdown(mdast)
-    tree = mdastToNlcst(mdast, file, ParseEnglish)
+    tree = mdastToNlcst(mdast, file, EnglishParser)
   } else if (format === 'html') {
     const {fromHtml, toNlcst: hastToNlcst} = htmlTools()
     const hast = fromHtml(document)
@@ -139,7 +140,7 @@ export function parse(document: string, file: VFile): NlcstRoot {
     blocks = htmlBlocks(hast)
     prepareHtml(hast)
     // An empty page has no position to read text from.
-    tree = hast.position ? hastToNlcst(hast, file, ParseEnglish) : {type: 'RootNode', children: []}
+    tree = hast.position ? hastToNlcst(hast, file, EnglishParser) : {type: 'RootNode', children: []}
   } else {
     markers = textMarkers(document)
     // Directive lines are not prose: blank them (same length, so offsets hold).
@@ -308,7 +309,7 @@ function walkHast(node: HastNodes, visit: (node: HastNodes) => void) {
  * moved to where they are in the file.
  */
 export function parseText(text: string, chunk = 32 * 1024, from = 0, to = text.length, firstLine = 0, outline = false): NlcstRoot {
-  const parser = new ParseEnglish()
+  const parser = new EnglishParser()
   if (!outline && from === 0 && to === text.length && text.length <= chunk * 2) return parser.parse(text)
   const root: NlcstRoot = {type: 'RootNode', children: []}
   let line = firstLine

@@ -16,6 +16,10 @@ import {approximatorAtEnd, endWord, firstFigure, mayEndInLetter, mayEndInNumberS
 import {approximators} from '../src/analysis/lexicon.js'
 import {normalize, tokenize} from '../src/analysis/document.js'
 import {run} from './helpers.js'
+import {ParseEnglish} from 'parse-english'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {toNlcst} from 'mdast-util-to-nlcst'
+import {EnglishParser, replacesImplicitBreak} from '../src/english.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150)
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
@@ -170,6 +174,54 @@ describe('the tokenizer', () => {
       const expected = [...text.slice(start).matchAll(reference)].map((m) => [m[0], m.index! + start + 100, normalize(m[0]), /^[\p{L}\p{N}\p{M}]/u.test(m[0])])
       expect(tokens.map((t) => [t.value, t.start, t.norm, t.word])).toEqual(expected)
     }), {...settings, numRuns: runs * 20})
+  })
+})
+
+describe('the English parser', () => {
+  /**
+   * A tree as JSON, each position point also named by the order it was first
+   * seen in: parse-latin's steps move points in place, so two trees that share
+   * points differently are not the same tree, however alike they print.
+   */
+  const canonical = (tree: unknown): string => {
+    const seen = new Map<object, number>()
+    return JSON.stringify(tree, function (key, value: unknown) {
+      if ((key === 'start' || key === 'end') && value && typeof value === 'object') {
+        if (!seen.has(value)) seen.set(value, seen.size)
+        return {id: seen.get(value), ...(value as object)}
+      }
+      return value
+    })
+  }
+  const pieces = fc.oneof(
+    {weight: 6, arbitrary: piece()},
+    {weight: 2, arbitrary: fc.constantFrom('\r', '\r\r', '\n \n', ' \n\t\n ', '\u2028', '\u0085', '...', '?!', '--', '——', '//', 'a/b', 'and/or', "rock 'n' roll", 'U.S.', 'e.g.', 'Mr.', 'St. Paul', '5.5', '1,000', '(a)', '"Yes."', '$$', '😀😀', '\ud83d', '\ude00', '\u0301')}
+  )
+  const text = fc.array(pieces, {maxLength: 200}).map((parts) => parts.join(''))
+
+  it('replaces parse-latin’s blank-line step (a new parse-latin that moved it would fail here, not go slow unseen)', () => {
+    expect(replacesImplicitBreak()).toBe(true)
+  })
+
+  it('makes the tree parse-english makes, point objects shared alike', () => {
+    fc.assert(fc.property(text, (value) => {
+      expect(canonical(new EnglishParser().parse(value))).toBe(canonical(new ParseEnglish().parse(value)))
+    }), {...settings, numRuns: runs * 10})
+  })
+
+  it('makes the tree parse-english makes from Markdown, through mdast-util-to-nlcst', () => {
+    fc.assert(fc.property(document(markdownMarks), (value) => {
+      const file = new VFile({value, path: 'a.md'})
+      expect(canonical(toNlcst(fromMarkdown(value), file, EnglishParser))).toBe(canonical(toNlcst(fromMarkdown(value), file, ParseEnglish)))
+    }), settings)
+  })
+
+  it('breaks a sentence at a blank line, whatever the line breaks', () => {
+    // (\r\n is one break: "a\r\nb" is one sentence; "\r\r" is two breaks.)
+    const sentences = (value: string) => new EnglishParser().parse(value).children.flatMap((p) => (p.type === 'ParagraphNode' ? p.children.filter((c) => c.type === 'SentenceNode').length : []))
+    expect(sentences('One line\r\nand more')).toEqual([1])
+    expect(sentences('One\r\rtwo')).toEqual([1, 1])
+    expect(sentences('One\r\n\r\ntwo')).toEqual([1, 1])
   })
 })
 
