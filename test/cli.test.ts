@@ -61,6 +61,22 @@ describe('the example draft', () => {
     }
   })
 
+  it('writes JSON a file at a time that reads as the whole report written at once, to stdout and to --output-file', () => {
+    // (Tricky: the report is written in parts; their joins, the last file's lack of a comma and strings
+    // with quotes, backslashes and line separators must come out as JSON.stringify(report, null, 2) would.)
+    write('a.txt', 'The Hermit Kingdom said "no" \\ \u2028 reportedly.\n')
+    write('b/c.txt', 'Officials said 40% of them left.\n')
+    write('d.txt', 'The council met on Monday.\n')
+    const result = run(['--format', 'json', '.'], {cwd: dir})
+    const report = JSON.parse(result.stdout) as Array<{path: string}>
+    expect(report.map((f) => f.path)).toEqual(['a.txt', 'b/c.txt', 'd.txt'])
+    expect(result.stdout).toBe(JSON.stringify(report, null, 2) + '\n')
+    run(['--format', 'json', '--output-file', 'out/report.json', '.'], {cwd: dir})
+    expect(readFileSync(join(dir, 'out/report.json'), 'utf8')).toBe(result.stdout)
+    // No file at all: an empty array, as JSON.stringify writes it.
+    expect(run(['--format', 'json', 'nothing*.txt'], {cwd: dir})).toMatchObject({code: 2, stdout: '[]\n'})
+  })
+
   it('writes the report to --output-file and nothing to stdout', () => {
     const out = join(dir, 'reports', 'draft.json')
     const result = run(['--format', 'json', '--output-file', out, 'examples/draft.txt'])

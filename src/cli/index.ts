@@ -11,7 +11,7 @@
  * collections, and a run took a quarter longer. A short draft pays about
  * 15 ms for it.)
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync} from 'node:fs'
 import {setFlagsFromString} from 'node:v8'
 import {dirname, resolve} from 'node:path'
 import process from 'node:process'
@@ -20,7 +20,7 @@ import {help, parse, UsageError, type Args} from './args.js'
 import {defaultJobs, run} from './run.js'
 import {applyEdits, fixEdits, unifiedDiff, unwritable, writeAtomic} from '../fix.js'
 import {describeProblem, oneLine, relative} from './problems.js'
-import {json} from '../reporters/json.js'
+import {jsonParts} from '../reporters/json.js'
 import {stylish} from '../reporters/stylish.js'
 import {sarif} from '../reporters/sarif.js'
 import {github} from '../reporters/github.js'
@@ -261,8 +261,9 @@ async function main() {
   // One order whatever order the engine finished in: by path.
   context.files.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
   const files = context.files.filter((f) => !f.messages.some((m) => m.fatal === true && !rules.has(m.source ?? ''))).map((f) => toReport(f, cwd, args.quiet))
-  const report =
-    args.format === 'json' ? json(files)
+  // (JSON, the format for archives, is written a file at a time: see jsonParts.)
+  const report: string | Iterable<string> =
+    args.format === 'json' ? jsonParts(files)
       : args.format === 'sarif' ? sarif(files, {version: version()})
         : args.format === 'github' ? github(files)
           : args.format === 'junit' ? junit(files)
@@ -271,11 +272,21 @@ async function main() {
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})
-      writeFileSync(args.outputFile, report)
+      if (typeof report === 'string') writeFileSync(args.outputFile, report)
+      else {
+        const fd = openSync(args.outputFile, 'w')
+        try {
+          for (const part of report) writeSync(fd, part)
+        } finally {
+          closeSync(fd)
+        }
+      }
     } catch (error) {
       fail(`cannot write the report to ${args.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
-  } else if (report) process.stdout.write(report)
+  } else if (typeof report === 'string') {
+    if (report) process.stdout.write(report)
+  } else for (const part of report) process.stdout.write(part)
 
   for (const problem of problems) process.stderr.write(`copydesk: ${problem}\n`)
   const t = totals(files)

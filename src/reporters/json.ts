@@ -2,5 +2,24 @@
 import type {ReportFile} from './types.js'
 
 export function json(files: readonly ReportFile[]): string {
-  return JSON.stringify(files, null, 2) + '\n'
+  return [...jsonParts(files)].join('')
+}
+
+/**
+ * The same text as `json`, a file at a time (each element as
+ * `JSON.stringify(files, null, 2)` writes it: indented by its depth, which
+ * puts two spaces before every line, since no string holds a line break), so
+ * that the CLI writes an archive's report without building it whole: 2,225
+ * files' report is 7 MB of text, and was a fifth of the run's peak memory.
+ */
+export function* jsonParts(files: readonly ReportFile[]): Generator<string> {
+  if (files.length === 0) {
+    yield '[]\n'
+    return
+  }
+  yield '[\n'
+  for (const [index, file] of files.entries()) {
+    yield '  ' + JSON.stringify(file, null, 2).replaceAll('\n', '\n  ') + (index === files.length - 1 ? '\n' : ',\n')
+  }
+  yield ']\n'
 }
