@@ -77,6 +77,15 @@ describe('the example draft', () => {
     expect(run(['--format', 'json', 'nothing*.txt'], {cwd: dir})).toMatchObject({code: 2, stdout: '[]\n'})
   })
 
+  it('keeps its exit code, and says nothing, when the reader of its JSON stops early (| head)', () => {
+    // (Tricky: the report is written a part at a time, waiting for the pipe; a reader gone mid-report
+    // must end the writing without a stack trace, a hang, or the exit code of a clean run.)
+    for (let i = 0; i < 120; i++) write(`many/${i}.txt`, `The Hermit Kingdom fired ${i} missiles, officials reportedly said. Stay tuned for the latest updates.\n`)
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --format json many | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {cwd: dir, encoding: 'utf8'})
+    expect(piped.stdout).toBe('exit 1\n')
+    expect(piped.stderr).toBe('')
+  })
+
   it('writes the report to --output-file and nothing to stdout', () => {
     const out = join(dir, 'reports', 'draft.json')
     const result = run(['--format', 'json', '--output-file', out, 'examples/draft.txt'])

@@ -269,6 +269,12 @@ async function main() {
           : args.format === 'junit' ? junit(files)
             : args.format === 'html' ? html(files.map((f) => ({...f, text: textOf(context.files, f.path, cwd)})))
             : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
+  const t = totals(files)
+  const overWarnings = args.maxWarnings !== undefined && t.warnings > args.maxWarnings
+  // The exit code is set before the report is written: a reader that stops reading ("| head") ends the
+  // writing, and the run with it, but does not change the code. A file named on the command line but
+  // ignored is skipped with a notice (exit 0), as ESLint does.
+  process.exitCode = problems.some((p) => !p.endsWith('skipped, it is ignored (.copydeskignore or --ignore-pattern)')) ? 2 : t.errors > 0 || overWarnings ? 1 : 0
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})
@@ -286,18 +292,40 @@ async function main() {
     }
   } else if (typeof report === 'string') {
     if (report) process.stdout.write(report)
-  } else for (const part of report) process.stdout.write(part)
+  } else await writeParts(report)
 
   for (const problem of problems) process.stderr.write(`copydesk: ${problem}\n`)
-  const t = totals(files)
-  // A file named on the command line but ignored is skipped with a notice, as ESLint does.
-  if (problems.some((p) => !p.endsWith('skipped, it is ignored (.copydeskignore or --ignore-pattern)'))) process.exitCode = 2
-  else if (t.errors > 0 || (args.maxWarnings !== undefined && t.warnings > args.maxWarnings)) {
-    if (args.maxWarnings !== undefined && t.warnings > args.maxWarnings && t.errors === 0) {
-      process.stderr.write(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
-    }
-    process.exitCode = 1
-  } else process.exitCode = 0
+  if (overWarnings && process.exitCode === 1 && t.errors === 0) process.stderr.write(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
+}
+
+/**
+ * Writes a report's parts to standard output, waiting for a pipe to drain
+ * (it takes 64 KB at a time) rather than queueing the whole report in memory.
+ * A reader gone ("| head") ends the writing, not the run: its exit code stands.
+ */
+async function writeParts(parts: Iterable<string>): Promise<void> {
+  const out = process.stdout
+  // (An error on standard output, EPIPE, can come while a part is on its way: it is remembered, not thrown.)
+  let broken = false
+  out.on('error', () => {
+    broken = true
+  })
+  const gone = () => broken || out.destroyed || out.errored !== null
+  for (const part of parts) {
+    if (gone()) return
+    // (A write that fails at once marks the stream errored without an 'error' event to wait for.)
+    if (out.write(part) || gone()) continue
+    const drained = await new Promise<boolean>((resolve) => {
+      const settle = (value: boolean) => () => {
+        out.off('drain', onDrain).off('error', onEnd).off('close', onEnd)
+        resolve(value)
+      }
+      const onDrain = settle(true)
+      const onEnd = settle(false)
+      out.on('drain', onDrain).on('error', onEnd).on('close', onEnd)
+    })
+    if (!drained) return
+  }
 }
 
 main().catch((error: Error) => fail(`internal error: ${oneLine(error.message)} (please report it at https://github.com/copydesk/copydesk/issues)`))
