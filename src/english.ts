@@ -4,14 +4,15 @@
  *
  * - `tokenize` classes every character with three patterns tested on a
  *   one-character string (a third of the whole parse). Here each UTF-16 code
- *   unit is classed by the same patterns once and the answer kept in a table.
+ *   unit is classed once, by parse-latin's own `tokenize`, the first time it
+ *   is met, and the answer kept in a table.
  * - The paragraph step that breaks a sentence at a blank line splits the text
  *   of every white space node into lines to count them (an array a space:
  *   an eighth of the parse's allocation). Here the line breaks are counted.
  *
  * Everything else is parse-english's. The trees are checked node for node,
  * shared position objects included, against parse-english's own on generated
- * text (test/english.test.ts).
+ * text and Markdown (test/properties.test.ts, 'the English parser').
  */
 import type {Paragraph, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'

@@ -4,8 +4,8 @@
  * (as retext-english does); Markdown through remark (GFM, front matter) and
  * mdast-util-to-nlcst (what remark-retext wraps); HTML through rehype and
  * hast-util-to-nlcst (what rehype-retext wraps). All three use parse-english
- * as english.ts subclasses it: the same trees, sooner. The bridges' utilities are
- * used directly because one engine run mixes formats, and a bridge plugin
+ * as english.ts subclasses it: the same trees, sooner. The bridges' utilities
+ * are used directly because one engine run mixes formats, and a bridge plugin
  * fixes its format for the whole processor.
  *
  * Besides the nlcst tree, the parser records what the markup says and the
