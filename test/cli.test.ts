@@ -84,6 +84,11 @@ describe('the example draft', () => {
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --format json many | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {cwd: dir, encoding: 'utf8'})
     expect(piped.stdout).toBe('exit 1\n')
     expect(piped.stderr).toBe('')
+    // A reader that goes away while the report waits for the pipe: what follows the report is still said.
+    for (let i = 0; i < 120; i++) write(`warned/${i}.txt`, `Officials reportedly said ${i} people left.\n`)
+    const slow = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --format json --max-warnings 1 warned | (sleep 0.5; head -c 10 >/dev/null); echo "exit \${PIPESTATUS[0]}"`], {cwd: dir, encoding: 'utf8'})
+    expect(slow.stdout).toBe('exit 1\n')
+    expect(slow.stderr).toMatch(/^copydesk: \d+ warnings, more than --max-warnings 1\n$/)
   })
 
   it('writes the report to --output-file and nothing to stdout', () => {

@@ -216,6 +216,10 @@ describe('the English parser', () => {
     }), settings)
   })
 
+  it('takes its text on construction too, as parse-english does', () => {
+    expect(canonical(new EnglishParser('One. Two\n\nThree').parse())).toBe(canonical(new ParseEnglish('One. Two\n\nThree').parse()))
+  })
+
   it('breaks a sentence at a blank line, whatever the line breaks', () => {
     // (\r\n is one break: "a\r\nb" is one sentence; "\r\r" is two breaks.)
     const sentences = (value: string) => new EnglishParser().parse(value).children.flatMap((p) => (p.type === 'ParagraphNode' ? p.children.filter((c) => c.type === 'SentenceNode').length : []))

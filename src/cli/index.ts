@@ -176,10 +176,21 @@ function inputErrors(files: readonly VFile[], cwd: string): string[] {
 
 
 
+/** Lines for standard error once the report is written; said at once if the report's reader goes away first. */
+const afterReport: string[] = []
+
+function sayAfterReport(): void {
+  for (const line of afterReport.splice(0)) process.stderr.write(line)
+}
+
 async function main() {
-  // A reader that stops early (`copydesk … | head`) is not an error: stop quietly, with the code so far.
+  // A reader that stops early (`copydesk … | head`) is not an error: stop quietly, with the code so far
+  // (set before the report is written) and what was to be said after the report.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    if (error.code === 'EPIPE') {
+      sayAfterReport()
+      process.exit(process.exitCode ?? 0)
+    }
     fail(`cannot write the report: ${error.code ?? error.message}`)
   })
   let args: Args
@@ -271,10 +282,12 @@ async function main() {
             : files.length === 0 && problems.length > 0 ? '' : stylish(files, {color: useColor(args), summary: args.summary})
   const t = totals(files)
   const overWarnings = args.maxWarnings !== undefined && t.warnings > args.maxWarnings
-  // The exit code is set before the report is written: a reader that stops reading ("| head") ends the
-  // writing, and the run with it, but does not change the code. A file named on the command line but
-  // ignored is skipped with a notice (exit 0), as ESLint does.
+  // The exit code and what follows the report on standard error are settled before the report is written:
+  // a reader that stops reading ("| head") ends the run (see main) without changing either. A file named
+  // on the command line but ignored is skipped with a notice (exit 0), as ESLint does.
   process.exitCode = problems.some((p) => !p.endsWith('skipped, it is ignored (.copydeskignore or --ignore-pattern)')) ? 2 : t.errors > 0 || overWarnings ? 1 : 0
+  for (const problem of problems) afterReport.push(`copydesk: ${problem}\n`)
+  if (overWarnings && process.exitCode === 1 && t.errors === 0) afterReport.push(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
   if (args.outputFile) {
     try {
       mkdirSync(dirname(args.outputFile), {recursive: true})
@@ -282,7 +295,7 @@ async function main() {
       else {
         const fd = openSync(args.outputFile, 'w')
         try {
-          for (const part of report) writeSync(fd, part)
+          for (const part of report) writeAll(fd, part)
         } finally {
           closeSync(fd)
         }
@@ -293,27 +306,21 @@ async function main() {
   } else if (typeof report === 'string') {
     if (report) process.stdout.write(report)
   } else await writeParts(report)
-
-  for (const problem of problems) process.stderr.write(`copydesk: ${problem}\n`)
-  if (overWarnings && process.exitCode === 1 && t.errors === 0) process.stderr.write(`copydesk: ${t.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
+  sayAfterReport()
 }
 
 /**
  * Writes a report's parts to standard output, waiting for a pipe to drain
  * (it takes 64 KB at a time) rather than queueing the whole report in memory.
- * A reader gone ("| head") ends the writing, not the run: its exit code stands.
+ * A reader gone ("| head") raises EPIPE, which ends the run (see main); until
+ * that event comes, nothing more is written.
  */
 async function writeParts(parts: Iterable<string>): Promise<void> {
   const out = process.stdout
-  // (An error on standard output, EPIPE, can come while a part is on its way: it is remembered, not thrown.)
-  let broken = false
-  out.on('error', () => {
-    broken = true
-  })
-  const gone = () => broken || out.destroyed || out.errored !== null
+  const gone = () => out.destroyed || out.errored !== null
   for (const part of parts) {
     if (gone()) return
-    // (A write that fails at once marks the stream errored without an 'error' event to wait for.)
+    // (A failed write marks the stream errored at once; its 'error' event comes after.)
     if (out.write(part) || gone()) continue
     const drained = await new Promise<boolean>((resolve) => {
       const settle = (value: boolean) => () => {
@@ -326,6 +333,12 @@ async function writeParts(parts: Iterable<string>): Promise<void> {
     })
     if (!drained) return
   }
+}
+
+/** All of `text` to a file descriptor (`writeSync` may write less than it is given). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text)
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at)
 }
 
 main().catch((error: Error) => fail(`internal error: ${oneLine(error.message)} (please report it at https://github.com/copydesk/copydesk/issues)`))
